@@ -1,0 +1,1 @@
+// Placeholder; the JMESPath implementation lands with its own files.

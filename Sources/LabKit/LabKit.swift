@@ -1,0 +1,1 @@
+// Placeholder; the lab model and parser land with their own files.

@@ -1,0 +1,1 @@
+// Placeholder; the terminal renderer lands with its own files.
