@@ -5,6 +5,16 @@ struct Handson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handson",
         abstract: "Learn AWS hands-on, offline: step through Markdown labs against a built-in emulator.",
-        version: "0.1.0"
+        discussion: """
+            Learners: 'handson list' shows the labs, 'handson show LAB' reads one.
+            Instructors: 'handson validate labs/' lints lab files (see docs/lab-format.md).
+            Computed explanations: 'handson explain memory --help'.
+            """,
+        version: HandsonVersion.current,
+        subcommands: [ListLabs.self, Show.self, Validate.self, Explain.self]
     )
+}
+
+enum HandsonVersion {
+    static let current = "0.1.0"
 }

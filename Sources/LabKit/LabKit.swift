@@ -1,1 +1,0 @@
-// Placeholder; the lab model and parser land with their own files.
