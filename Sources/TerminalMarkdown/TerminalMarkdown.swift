@@ -1,1 +1,0 @@
-// Placeholder; the terminal renderer lands with its own files.
