@@ -67,9 +67,6 @@ struct BlockRenderer {
             return TableRenderer(inline: inline, styler: styler).render(node, width: context.width)
         case .htmlBlock:
             return nil  // raw HTML other than <details> has no terminal form
-        case .item:
-            return list(MarkdownNode(kind: .list(ordered: false, start: 1, tight: true), children: [node]),
-                        ordered: false, start: 1, tight: true, context)
         default:
             // Unknown blocks: their block children, or their text as a paragraph.
             if node.children.isEmpty { return nil }
@@ -83,7 +80,8 @@ struct BlockRenderer {
         return lines.isEmpty ? nil : lines
     }
 
-    /// Level 1 and 2 are underlined with a rule (`═`, `─`) so they stand out without colour.
+    /// Bold (cyan up to level 3); levels 1 and 2 are also underlined with a rule (`═`, `─`) so the
+    /// hierarchy still shows without colour.
     func heading(_ node: MarkdownNode, level: Int, _ context: BlockContext) -> [String]? {
         let style = TextStyle(bold: true, color: level <= 3 ? .cyan : nil)
         let wrapped = LineWrapper.wrap(inline.pieces(node.children, style: style), width: context.width)

@@ -114,20 +114,3 @@ enum DetailsGrouping {
         return nil
     }
 }
-
-extension Substring {
-    func hasPrefixCaseInsensitive(_ prefix: String) -> Bool {
-        self.prefix(prefix.count).lowercased() == prefix.lowercased()
-    }
-
-    func range(ofCaseInsensitive target: String) -> Range<Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefixCaseInsensitive(target) {
-                return index..<self.index(index, offsetBy: target.count)
-            }
-            index = self.index(after: index)
-        }
-        return nil
-    }
-}

@@ -26,18 +26,3 @@ enum HTMLTags {
         return result.replacingAll("&amp;", with: "&")  // last, so "&amp;lt;" stays "&lt;"
     }
 }
-
-extension String {
-    /// Replacement without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-}

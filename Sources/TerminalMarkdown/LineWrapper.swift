@@ -169,9 +169,3 @@ enum LineWrapper {
         return runs
     }
 }
-
-extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
-    }
-}

@@ -63,11 +63,3 @@ extension RenderOptions {
         detect(TerminalEnvironment.current())
     }
 }
-
-extension String {
-    func trimmingSpaces() -> Substring {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
-        return self[start..<max(start, end)]
-    }
-}
