@@ -76,12 +76,12 @@ public struct MemoryExplanation: Sendable {
         }
         func efficiencyLine(_ low: String, _ high: String, _ a: String, _ b: String, _ approx: String) -> String {
             japanese
-                ? "効率 \(low)〜\(high) で実際に載るのは: **\(a)〜\(b) 件**(\(approx))"
+                ? "効率 \(low)〜\(high) で実際に載るのは: **\(a)〜\(b) 件**（\(approx)）"
                 : "At \(low)–\(high) efficiency: **\(a) – \(b) records** (\(approx))"
         }
         func shardLine(_ total: String, _ shards: Int, _ perShard: String, _ low: String) -> String {
             japanese
-                ? "\(total) 件を処理するには **\(shards) 分割**(1コンテナあたり最大 \(perShard) 件、効率 \(low) でも収まる):"
+                ? "\(total) 件を処理するには **\(shards) 分割**（1コンテナあたり最大 \(perShard) 件、効率 \(low) でも収まる）:"
                 : "To process \(total) records: **\(shards) shards** of at most \(perShard) records each (fits even at \(low)):"
         }
     }

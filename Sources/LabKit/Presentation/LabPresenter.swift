@@ -24,11 +24,18 @@ public struct LabPresenter: Sendable {
             markdown.append(header)
             markdown.append(stepMarkdown(step, of: lab.steps.count, words: words))
         } else {
-            if !lab.introduction.hasPrefix("# ") {
+            // The introduction's own `# ` title, if it has one, stands in for the lab's.
+            var introduction = Substring(lab.introduction)
+            if introduction.hasPrefix("# ") {
+                let titleLine = introduction.prefix { $0 != "\n" }
+                markdown.append(String(titleLine))
+                introduction = introduction.dropFirst(titleLine.count)
+            } else {
                 markdown.append("# \(lab.title)")
             }
             markdown.append(header)
-            if !lab.introduction.isEmpty { markdown.append(lab.introduction) }
+            let rest = introduction.trimmingCharacters(in: .newlines)
+            if !rest.isEmpty { markdown.append(rest) }
             for step in lab.steps {
                 markdown.append(stepMarkdown(step, of: lab.steps.count, words: words))
             }

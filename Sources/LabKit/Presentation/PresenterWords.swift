@@ -18,10 +18,10 @@ struct PresenterWords: Sendable {
     func stepHeading(_ n: Int, _ total: Int, _ title: String) -> String {
         japanese ? "ステップ \(n)/\(total): \(title)" : "Step \(n) of \(total): \(title)"
     }
-    var checksTitle: String { japanese ? "チェック(`handson check` で採点)" : "Checks (graded by `handson check`)" }
+    var checksTitle: String { japanese ? "チェック（`handson check` で採点）" : "Checks (graded by `handson check`)" }
     var hintFolded: String { japanese ? "▸ ヒント: `handson hint` で表示" : "▸ Hint: `handson hint` shows it" }
     var solutionFolded: String { japanese ? "▸ 解答: `handson solution` で表示" : "▸ Solution: `handson solution` shows it" }
     func fileIntro(_ path: String) -> String {
-        japanese ? "ファイル `\(path)`(ワークスペースに書き出されます):" : "File `\(path)` (written to your workspace):"
+        japanese ? "ファイル `\(path)`（ワークスペースに書き出されます）:" : "File `\(path)` (written to your workspace):"
     }
 }
