@@ -1,1 +1,0 @@
-// Placeholder; the JMESPath implementation lands with its own files.
