@@ -119,7 +119,10 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 position += 1
-                guard let string = String(validating: utf8, as: UTF8.self) else {
+                // String(validating:) would say this directly but needs macOS 15; decoding
+                // repairs invalid bytes, so a changed byte sequence reveals them.
+                let string = String(decoding: utf8, as: UTF8.self)
+                guard string.utf8.elementsEqual(utf8) else {
                     throw JSONValueError(message: "string is not valid UTF-8", offset: start)
                 }
                 return string

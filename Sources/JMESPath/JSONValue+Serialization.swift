@@ -1,4 +1,7 @@
-extension JSONValue {
+extension JSONValue: CustomStringConvertible {
+    /// Compact JSON with sorted keys, so logs and test failures read as JSON.
+    public var description: String { jsonText() }
+
     /// Serializes to JSON text.
     ///
     /// Integral numbers print without a fraction (`10324440`, not `10324440.0`); other numbers

@@ -2,9 +2,9 @@
 /// each token has a binding power, a "nud" (what it means at the start of an expression)
 /// and possibly a "led" (what it means after a left-hand expression).
 struct Parser {
-    /// Bounds recursion so hostile input like 10,000 '(' fails cleanly instead of
-    /// overflowing the stack.
-    static let maximumDepth = 256
+    /// Bounds the nesting of the parse (and so of the tree the interpreter walks) so that
+    /// hostile input like 10,000 '(' fails cleanly instead of overflowing the stack.
+    static let maximumDepth = 512
 
     private let source: Source
     private let tokens: [Token]
@@ -27,16 +27,24 @@ struct Parser {
     // MARK: - Core loop
 
     private mutating func expression(_ bindingPower: Int) throws(JMESPathError) -> Node {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else {
-            throw error("expression is nested more than \(Self.maximumDepth) levels deep", at: current)
-        }
+        let entryDepth = depth
+        defer { depth = entryDepth }
+        try deepen()
         var left = try nud(advance())
         while bindingPower < current.kind.bindingPower {
+            // Each led wraps `left` one level deeper, so long chains like `a.b.c...` count
+            // too: the interpreter recurses as deep as the tree, not just the parser.
+            try deepen()
             left = try led(advance(), left: left)
         }
         return left
+    }
+
+    private mutating func deepen() throws(JMESPathError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw error("expression is nested more than \(Self.maximumDepth) levels deep", at: current)
+        }
     }
 
     private mutating func nud(_ token: Token) throws(JMESPathError) -> Node {
