@@ -24,11 +24,11 @@ struct Lexer {
             position += 1
         }
         let start = position
-        guard let scalar = peek() else { return Token(kind: .eof, offset: start, length: 0) }
+        guard let scalar = peek() else { return Token(kind: .eof, offset: start) }
 
         func token(_ kind: Token.Kind, length: Int) -> Token {
             position = start + length
-            return Token(kind: kind, offset: start, length: length)
+            return Token(kind: kind, offset: start)
         }
 
         switch scalar {
@@ -97,7 +97,7 @@ struct Lexer {
         guard let value = Int(text) else {
             throw source.error(.syntax, "number \(text) is too large", atScalar: start)
         }
-        return Token(kind: .number(value), offset: start, length: position - start)
+        return Token(kind: .number(value), offset: start)
     }
 
     /// `"..."` holds a JSON string, escapes and all.
@@ -108,53 +108,48 @@ struct Lexer {
         guard case .string(let name)? = try? JSONParser.parse(Array(json.utf8)) else {
             throw source.error(.syntax, "invalid escape in quoted identifier \(json)", atScalar: start)
         }
-        return Token(kind: .quotedIdentifier(name), offset: start, length: position - start)
+        return Token(kind: .quotedIdentifier(name), offset: start)
     }
 
     /// `'...'` is taken verbatim except that `\'` stands for a quote.
     private mutating func lexRawString() throws(JMESPathError) -> Token {
         let start = position
         let body = try scanDelimited(by: "'", what: "raw string")
-        var text = String.UnicodeScalarView()
-        var index = 0
-        while index < body.count {
-            if body[index] == "\\", index + 1 < body.count, body[index + 1] == "'" {
-                text.append("'")
-                index += 2
-            } else {
-                text.append(body[index])
-                index += 1
-            }
-        }
-        return Token(kind: .literal(.string(String(text))), offset: start, length: position - start)
+        return Token(kind: .literal(.string(unescapingDelimiter("'", in: body))), offset: start)
     }
 
     /// `` `...` `` holds JSON, with `` \` `` standing for a backtick.
     private mutating func lexLiteral() throws(JMESPathError) -> Token {
         let start = position
-        let body = try scanDelimited(by: "`", what: "literal")
+        let json = unescapingDelimiter("`", in: try scanDelimited(by: "`", what: "literal"))
+        if let value = try? JSONParser.parse(Array(json.utf8)) {
+            return Token(kind: .literal(value), offset: start)
+        }
+        // The deprecated form `` `foo` `` means the string "foo" (the reference implementation
+        // quotes the text and retries). Text that starts like JSON is kept an error, though:
+        // `` `[1, 2` `` is a typo, not a string.
+        let trimmed = json.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        if let first = trimmed.first, !"[{\"-0123456789".contains(first),
+           case .string(let string)? = try? JSONParser.parse(Array("\"\(trimmed)\"".utf8)) {
+            return Token(kind: .literal(.string(string)), offset: start)
+        }
+        throw source.error(.syntax, "invalid JSON in literal `\(json)`", atScalar: start)
+    }
+
+    /// Replaces `\<delimiter>` by the delimiter; every other backslash stays as written.
+    private func unescapingDelimiter(_ delimiter: Unicode.Scalar, in body: [Unicode.Scalar]) -> String {
         var text = String.UnicodeScalarView()
         var index = 0
         while index < body.count {
-            if body[index] == "\\", index + 1 < body.count, body[index + 1] == "`" {
-                text.append("`")
+            if body[index] == "\\", index + 1 < body.count, body[index + 1] == delimiter {
+                text.append(delimiter)
                 index += 2
             } else {
                 text.append(body[index])
                 index += 1
             }
         }
-        let json = String(text)
-        if let value = try? JSONParser.parse(Array(json.utf8)) {
-            return Token(kind: .literal(value), offset: start, length: position - start)
-        }
-        // The spec's deprecated form `` `foo` `` means the string "foo"; the reference
-        // implementation accepts it as long as quoting the text yields a valid JSON string.
-        let trimmed = json.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        if !trimmed.isEmpty, case .string(let string)? = try? JSONParser.parse(Array("\"\(trimmed)\"".utf8)) {
-            return Token(kind: .literal(.string(string)), offset: start, length: position - start)
-        }
-        throw source.error(.syntax, "invalid JSON in literal `\(json)`", atScalar: start)
+        return String(text)
     }
 
     /// Scans from an opening delimiter to the matching unescaped closing one and returns

@@ -61,9 +61,7 @@ struct Parser {
         case .current:
             return .current
         case .star:
-            // A bare `*` inside brackets (`[*]` as a list element) projects to the values themselves.
-            let right = current.kind == .rbracket ? Node.current : try projectionRight(Token.Kind.star.bindingPower)
-            return .valueProjection(left: .current, right: right)
+            return .valueProjection(left: .current, right: try projectionRight(Token.Kind.star.bindingPower))
         case .filter:
             return try filter(left: .current)
         case .flatten:

@@ -3,8 +3,6 @@
 struct Token: Sendable {
     let kind: Kind
     let offset: Int
-    /// Length in scalars, so an error can point past the token (e.g. at the end of input).
-    let length: Int
 
     enum Kind: Sendable, Equatable {
         case unquotedIdentifier(String)

@@ -83,5 +83,8 @@ struct FunctionTests {
     @Test func legacyBacktickStringLiteral() throws {
         #expect(try search("`foo`") == "foo")
         #expect(try search("[?name == `a b`].name", [["name": "a b"], ["name": "c"]]) == ["a b"])
+        // Text that starts like JSON is malformed JSON, not a legacy string.
+        #expect(throws: JMESPathError.self) { try JMESPathExpression("`[1, 2`") }
+        #expect(throws: JMESPathError.self) { try JMESPathExpression("`\"unterminated`") }
     }
 }
