@@ -21,7 +21,7 @@ extension Function {
             switch args.value(0) {
             case .array(let elements): return .bool(elements.contains(search))
             case .string(let subject):
-                guard case .string(let needle) = search else { return false }
+                guard case .string(let needle) = search else { return .bool(false) }
                 return .bool(subject.containsCodePoints(needle))
             default: preconditionFailure("signature admits only arrays and strings")
             }
