@@ -24,8 +24,10 @@ struct ListLabs: ParsableCommand {
                 continue
             }
             let m = lab.metadata
-            let languages = ([m.lang] + entry.translations.keys.sorted()).filter { $0 != lab.metadata.lang || true }
-            rows.append("| \(m.id) | \(escape(m.title)) | \(m.level.rawValue) | \(m.minutes) | \(m.services.joined(separator: ", ")) | \(Array(Set(languages)).sorted().joined(separator: ", ")) |")
+            let original = entry.path.isEmpty ? [] : [LabParser.parse(contentsOf: entry.path).lab?.metadata.lang ?? "?"]
+            let languages = Set(original + entry.translations.keys).sorted()
+            let services = m.services.isEmpty ? "—" : m.services.joined(separator: ", ")
+            rows.append("| \(m.id) | \(escape(m.title)) | \(m.level.rawValue) | \(m.minutes) | \(services) | \(languages.joined(separator: ", ")) |")
         }
         guard !rows.isEmpty else {
             throw CLIError("no labs in \(locator.labsDirectory)")
