@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "handson",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handson", targets: ["handson"]),
         .library(name: "LabKit", targets: ["LabKit"]),
@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's cmark-gfm: the parser GitHub itself uses, so labs read the same here and there.
@@ -27,13 +30,32 @@ let package = Package(
             "GFM", "JMESPath", "TerminalMarkdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The AWS wire protocols, driven by trimmed botocore service models; knows no service logic.
+        .target(name: "AWSWire", dependencies: ["JMESPath"], resources: [.copy("Models")]),
+        // Service logic and storage; knows nothing of HTTP.
+        .target(name: "Emulator", dependencies: [
+            "JMESPath",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The Hummingbird app gluing wire and services together.
+        .target(name: "EmulatorServer", dependencies: [
+            "AWSWire", "Emulator", "JMESPath",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "handson", dependencies: [
-            "LabKit", "TerminalMarkdown",
+            "LabKit", "TerminalMarkdown", "EmulatorServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GFMTests", dependencies: ["GFM"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Golden")]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"]),
+        .testTarget(name: "EmulatorServerTests", dependencies: [
+            "EmulatorServer", "AWSWire", "Emulator",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -1,0 +1,86 @@
+import Foundation
+import JMESPath
+
+/// The emulator: its services, the virtual clock, the API call log and the store behind them.
+/// The server hands it decoded requests; lab checks read its `state()`.
+public final class Emulator: Sendable {
+    public struct Configuration: Sendable {
+        public var account: String
+        public var region: String
+        /// SQLite file (WAL); nil keeps everything in memory (tests, `--in-memory`).
+        public var databasePath: String?
+
+        public init(account: String = "123456789012", region: String = "us-east-1", databasePath: String? = nil) {
+            self.account = account
+            self.region = region
+            self.databasePath = databasePath
+        }
+    }
+
+    public let configuration: Configuration
+    public let clock: VirtualClock
+    public let callLog: CallLog
+    private let services: [String: any EmulatorService]
+
+    public init(configuration: Configuration, clock: VirtualClock, callLog: CallLog, services: [any EmulatorService]) {
+        self.configuration = configuration
+        self.clock = clock
+        self.callLog = callLog
+        self.services = Dictionary(uniqueKeysWithValues: services.map { ($0.name, $0) })
+    }
+
+    public var serviceNames: [String] { services.keys.sorted() }
+
+    public func service(named name: String) -> (any EmulatorService)? { services[name] }
+
+    /// Runs one operation and records it in the call log, whatever the outcome.
+    public func call(service name: String, operation: String, input: JSONValue, context: RequestContext) async -> Result<JSONValue, AWSError> {
+        let result: Result<JSONValue, AWSError>
+        if let service = services[name] {
+            do {
+                result = .success(try await service.handle(operation: operation, input: input, context: context))
+            } catch {
+                result = .failure(error)
+            }
+        } else {
+            result = .failure(AWSError(code: "InvalidAction", message: "The service \(name) is not emulated by handson."))
+        }
+        let outcome: String
+        switch result {
+        case .success: outcome = "ok"
+        case .failure(let error): outcome = error.queryCode ?? error.code
+        }
+        callLog.record(CallLog.Entry(time: clock.now, service: name, operation: operation, parameters: input,
+                                     outcome: outcome, requestId: context.requestId, region: context.region))
+        return result
+    }
+
+    /// The whole state as one JSON document (`/_handson/state`): what lab checks query.
+    public func state() async -> JSONValue {
+        var document: [String: JSONValue] = [
+            "account": .string(configuration.account),
+            "region": .string(configuration.region),
+            "clock": .object([
+                "now": .string(Self.iso8601(clock.now)),
+                "offsetSeconds": .number(clock.offsetSeconds),
+            ]),
+            "calls": .array(callLog.entries().map(\.json)),
+        ]
+        for (name, service) in services {
+            document[name] = await service.state()
+        }
+        return .object(document)
+    }
+
+    /// Forgets every resource and the call log; the clock keeps its offset.
+    public func reset() async throws {
+        for service in services.values { try await service.reset() }
+        callLog.clear()
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

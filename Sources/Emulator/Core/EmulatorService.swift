@@ -1,0 +1,18 @@
+import JMESPath
+
+/// One emulated AWS service. Input and output are JSON-shaped values named exactly as the
+/// service model names them (the wire layer converts every protocol to and from this form),
+/// so service logic never sees HTTP, XML or form encoding.
+public protocol EmulatorService: Sendable {
+    /// The name used in the state document, lab `services:` lists and the SigV4 scope (`sqs`).
+    var name: String { get }
+
+    /// Runs one operation (`SendMessage`) with its input; throws the AWS error a client should see.
+    func handle(operation: String, input: JSONValue, context: RequestContext) async throws(AWSError) -> JSONValue
+
+    /// This service's part of `/_handson/state`. Reading it must change nothing.
+    func state() async -> JSONValue
+
+    /// Forgets every resource (`/_handson/reset`).
+    func reset() async throws
+}

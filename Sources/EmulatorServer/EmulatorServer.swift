@@ -1,0 +1,1 @@
+// The Hummingbird app lands here.
