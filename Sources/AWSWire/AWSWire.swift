@@ -1,1 +1,0 @@
-// The wire protocols land here.
