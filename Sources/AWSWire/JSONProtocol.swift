@@ -36,7 +36,7 @@ enum JSONProtocol {
         return WireResponse(
             status: 200,
             headers: [("Content-Type", contentType(request.model)), ("x-amzn-RequestId", requestId)],
-            body: Data(body.jsonText().utf8))
+            body: JSONWriter.data(body))
     }
 }
 

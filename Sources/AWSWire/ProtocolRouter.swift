@@ -15,6 +15,9 @@ struct ProtocolRouter {
         if let target = request.headers["x-amz-target"] {
             return try jsonRoute(target)
         }
+        if request.headers["content-type"]?.hasPrefix("application/x-amz-json") == true {
+            throw WireError.unknownOperation("The request has no X-Amz-Target header naming its operation.").from(.json, service: nil)
+        }
         let parameters = queryParameters(request)
         guard let action = parameters.last(where: { $0.0 == "Action" })?.1 else {
             throw WireError.missingAction().from(.query, service: nil)

@@ -17,6 +17,29 @@ struct JSONDecodingTests {
         #expect(request.input == json(body))
     }
 
+    /// Headers and body exactly as aws-cli 1.45.11 / botocore 1.43.11 sent them
+    /// (`aws sqs send-message --message-attributes ...`, captured with a recording server).
+    @Test func requestAsTheAwsCliSendsIt() throws {
+        let request = WireRequest(method: "POST", path: "/", headers: [
+            "host": "127.0.0.1:18766",
+            "accept-encoding": "identity",
+            "x-amz-target": "AmazonSQS.SendMessage",
+            "content-type": "application/x-amz-json-1.0",
+            "x-amzn-query-mode": "true",
+            "user-agent": "aws-cli/1.45.11 md/Botocore#1.43.11 ua/2.1 os/linux#6.18.44-fc-v782 md/arch#x86_64 lang/python#3.11.7 md/pyimpl#CPython m/g,b,Z,N,D cfg/retry-mode#legacy botocore/1.43.11",
+            "x-amz-date": "20261129T151007Z",
+            "authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261129/us-east-1/sqs/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target;x-amzn-query-mode, Signature=d09d1cd44c73aac0b7f3f88fa914558a766ad07a2d9c32f5b83dea6359ab5f75",
+            "amz-sdk-invocation-id": "a62296a8-b72f-418d-842c-aa8b2217bd84",
+            "amz-sdk-request": "attempt=1",
+            "content-length": "146",
+        ], body: Data(#"{"QueueUrl": "http://127.0.0.1:18766/000000000000/q", "MessageBody": "hi", "MessageAttributes": {"n": {"DataType": "String", "StringValue": "v"}}}"#.utf8))
+        let decoded = try decode(request)
+        #expect(decoded.operation == "SendMessage")
+        #expect(decoded.region == "us-east-1")
+        #expect(decoded.accessKeyId == "AKIDEXAMPLE")
+        #expect(decoded.input == json(#"{"QueueUrl":"http://127.0.0.1:18766/000000000000/q","MessageBody":"hi","MessageAttributes":{"n":{"DataType":"String","StringValue":"v"}}}"#))
+    }
+
     @Test func sendMessageBatch() throws {
         let body = #"{"QueueUrl":"u","Entries":[{"Id":"a","MessageBody":"x"},{"Id":"b","MessageBody":"y","DelaySeconds":3}]}"#
         let request = try decode(jsonRequest("SendMessageBatch", body))
@@ -104,6 +127,14 @@ struct JSONDecodingTests {
     @Test(arguments: ["AmazonSNS.Publish", "AmazonSQS", "", "."])
     func unknownTarget(target: String) {
         let error = decodeError(jsonRequest("", "{}", target: target))
+        #expect(error?.code == "UnknownOperationException")
+        #expect(error?.wireProtocol == .json)
+    }
+
+    @Test func jsonBodyWithoutTarget() {
+        var request = jsonRequest("SendMessage", "{}")
+        request.headers["x-amz-target"] = nil
+        let error = decodeError(request)
         #expect(error?.code == "UnknownOperationException")
         #expect(error?.wireProtocol == .json)
     }
