@@ -6,14 +6,15 @@ struct ProtocolRouter {
     let catalog: ServiceCatalog
 
     enum Route {
-        case json(ServiceModel, OperationModel)
-        case query(ServiceModel, OperationModel, parameters: [(String, String)])
+        case json(ServiceModel, OperationModel, scope: SigV4Scope?)
+        case query(ServiceModel, OperationModel, parameters: [(String, String)], scope: SigV4Scope?)
     }
 
     func route(_ request: WireRequest) throws(WireError) -> Route {
         // X-Amz-Target: AmazonSQS.SendMessage — the prefix names the service, the rest the operation.
         if let target = request.headers["x-amz-target"] {
-            return try jsonRoute(target)
+            let (model, operation) = try jsonRoute(target)
+            return .json(model, operation, scope: SigV4Scope.from(headers: request.headers, parameters: request.query))
         }
         if request.headers["content-type"]?.hasPrefix("application/x-amz-json") == true {
             throw WireError.unknownOperation("The request has no X-Amz-Target header naming its operation.").from(.json, service: nil)
@@ -25,7 +26,7 @@ struct ProtocolRouter {
         return try queryRoute(action, parameters: parameters, request: request)
     }
 
-    private func jsonRoute(_ target: String) throws(WireError) -> Route {
+    private func jsonRoute(_ target: String) throws(WireError) -> (ServiceModel, OperationModel) {
         guard let dot = target.lastIndex(of: "."),
               let model = catalog.model(targetPrefix: String(target[..<dot])), model.metadata.acceptsJSON
         else {
@@ -35,7 +36,7 @@ struct ProtocolRouter {
         guard let operation = model.operations[name] else {
             throw WireError.unknownOperation("The operation \(name) is not supported by \(model.name).").from(.json, service: model.name)
         }
-        return .json(model, operation)
+        return (model, operation)
     }
 
     /// Form fields and URL query parameters together: a POST form may still carry
@@ -63,6 +64,6 @@ struct ProtocolRouter {
         else {
             throw WireError.invalidAction(action).from(.query, service: candidates.count == 1 ? candidates[0].name : nil)
         }
-        return .query(model, operation, parameters: parameters)
+        return .query(model, operation, parameters: parameters, scope: scope)
     }
 }

@@ -15,21 +15,19 @@ public struct WireCodec: Sendable {
     }
 
     public func decode(_ request: WireRequest) throws(WireError) -> DecodedRequest {
-        let scope: SigV4Scope?
         switch try router.route(request) {
-        case .json(let model, let operation):
+        case .json(let model, let operation, let scope):
             do {
                 var input = try JSONProtocol.parseBody(request.body)
                 if let shape = operation.input {
                     input = try InputValidator(model: model, wireProtocol: .json).validate(input, shape: shape)
                 }
-                scope = SigV4Scope.from(headers: request.headers, parameters: request.query)
                 return DecodedRequest(model: model, operation: operation, input: input, wireProtocol: .json,
                                       region: scope?.region, accessKeyId: scope?.accessKeyId)
             } catch {
                 throw error.from(.json, service: model.name)
             }
-        case .query(let model, let operation, let parameters):
+        case .query(let model, let operation, let parameters, let scope):
             do {
                 var input: JSONValue = .object([:])
                 if let shape = operation.input {
@@ -37,7 +35,6 @@ public struct WireCodec: Sendable {
                     input = Self.addingRequestURL(input, model: model, shape: shape, request: request)
                     input = try InputValidator(model: model, wireProtocol: .query).validate(input, shape: shape)
                 }
-                scope = SigV4Scope.from(headers: request.headers, parameters: parameters)
                 return DecodedRequest(model: model, operation: operation, input: input, wireProtocol: .query,
                                       region: scope?.region, accessKeyId: scope?.accessKeyId)
             } catch {
