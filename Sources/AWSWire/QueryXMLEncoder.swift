@@ -1,0 +1,121 @@
+import Foundation
+import JMESPath
+
+/// Writes an operation's JSON-form output as a query-protocol XML response, the inverse
+/// of botocore's `QueryParser`:
+///
+///     <SendMessageResponse xmlns="…"><SendMessageResult>…</SendMessageResult>
+///     <ResponseMetadata><RequestId>…</RequestId></ResponseMetadata></SendMessageResponse>
+///
+/// Members are written in model order under their `locationName`; flattened lists and
+/// maps repeat their element in place, others wrap elements in `member` / `entry`.
+/// Values that do not fit the shape are written as best they can be, never dropped
+/// silently or fatally: the service produced them and the client may cope.
+struct QueryXMLEncoder {
+    let model: ServiceModel
+
+    func response(_ operation: OperationModel, output: JSONValue, requestId: String) -> Data {
+        var xml = XMLWriter()
+        let root = operation.name + "Response"
+        xml.open(root, namespace: model.metadata.xmlNamespace)
+        if let outputID = operation.output {
+            let wrapper = operation.resultWrapper
+            if case .object(let fields) = output, !fields.isEmpty {
+                xml.open(wrapper)
+                structure(fields, model[outputID], into: &xml)
+                xml.close(wrapper)
+            } else {
+                xml.empty(wrapper)
+            }
+        }
+        xml.open("ResponseMetadata")
+        xml.element("RequestId", requestId)
+        xml.close("ResponseMetadata")
+        xml.close(root)
+        return Data(xml.text.utf8)
+    }
+
+    private func structure(_ fields: [String: JSONValue], _ shape: Shape, into xml: inout XMLWriter) {
+        for member in shape.members {
+            guard let value = fields[member.name], value != .null else { continue }
+            self.member(member, value, into: &xml)
+        }
+    }
+
+    /// A structure member: lists and maps may be flattened into their parent.
+    private func member(_ member: Member, _ value: JSONValue, into xml: inout XMLWriter) {
+        let target = model[member.shape]
+        let name = member.locationName ?? member.name
+        switch target.type {
+        case .list where member.flattened:
+            guard case .array(let items) = value, let element = target.member else { return }
+            // botocore looks a flattened list up by its element's name when it has one.
+            let elementName = element.locationName ?? name
+            for item in items where item != .null { self.value(item, element, named: elementName, into: &xml) }
+        case .map where member.flattened:
+            guard case .object(let entries) = value, let key = target.key, let valueRef = target.value else { return }
+            for entryKey in entries.keys.sorted() {
+                xml.open(name)
+                mapEntry(entryKey, entries[entryKey]!, key: key, value: valueRef, into: &xml)
+                xml.close(name)
+            }
+        default:
+            self.value(value, member, named: name, into: &xml)
+        }
+    }
+
+    private func mapEntry(_ key: String, _ value: JSONValue, key keyRef: Member, value valueRef: Member, into xml: inout XMLWriter) {
+        xml.element(keyRef.locationName ?? "key", key)
+        self.value(value, valueRef, named: valueRef.locationName ?? "value", into: &xml)
+    }
+
+    /// One element named `name` holding `value` as the shape `ref` points to.
+    private func value(_ value: JSONValue, _ ref: Member, named name: String, into xml: inout XMLWriter) {
+        let target = model[ref.shape]
+        switch (target.type, value) {
+        case (.structure, .object(let fields)):
+            xml.open(name)
+            structure(fields, target, into: &xml)
+            xml.close(name)
+        case (.list, .array(let items)):
+            xml.open(name)
+            if let element = target.member {
+                let elementName = element.locationName ?? "member"
+                for item in items where item != .null { self.value(item, element, named: elementName, into: &xml) }
+            }
+            xml.close(name)
+        case (.map, .object(let entries)):
+            xml.open(name)
+            if let key = target.key, let valueRef = target.value {
+                for entryKey in entries.keys.sorted() {
+                    xml.open("entry")
+                    mapEntry(entryKey, entries[entryKey]!, key: key, value: valueRef, into: &xml)
+                    xml.close("entry")
+                }
+            }
+            xml.close(name)
+        default:
+            xml.element(name, scalarText(value, target, format: ref.timestampFormat))
+        }
+    }
+
+    private func scalarText(_ value: JSONValue, _ shape: Shape, format: String?) -> String {
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number):
+            if shape.type == .timestamp, format != "unixTimestamp" { return Timestamp.iso8601(number) }
+            return Self.formatNumber(number)
+        case .null: return ""
+        case .array, .object: return value.jsonText()
+        }
+    }
+
+    /// Integral values print without a fraction; others in Swift's shortest round-trip form.
+    static func formatNumber(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e17 { return String(Int64(number)) }
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
+        return "\(number)"
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import JMESPath
+
+/// An HTTP request as the server hands it over, before any protocol is known.
+public struct WireRequest: Sendable {
+    public var method: String
+    /// The request path without the query string, e.g. `/` or `/123456789012/my-queue`.
+    public var path: String
+    /// Query-string parameters, already percent-decoded, in order.
+    public var query: [(String, String)]
+    /// Header names lowercased.
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(method: String, path: String = "/", query: [(String, String)] = [], headers: [String: String] = [:], body: Data = Data()) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// An HTTP response for the server to send as is (it adds Content-Length).
+public struct WireResponse: Sendable {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: Data
+
+    public init(status: Int, headers: [(String, String)], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header with this name, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+    }
+}
+
+/// The wire protocols, named as botocore names them.
+public enum WireProtocol: String, Sendable {
+    /// `X-Amz-Target` + JSON body (awsJson1_0 / awsJson1_1).
+    case json
+    /// Form-encoded `Action=` parameters, XML responses (awsQuery).
+    case query
+}
+
+/// A request in protocol-free form: the operation and its input as JSON named exactly
+/// as the botocore model's members, whichever protocol it arrived in.
+public struct DecodedRequest: Sendable {
+    /// The model's name (`sqs`), which for the services here is also its SigV4 signing name.
+    public var service: String { model.name }
+    public var operation: String { operationModel.name }
+    public var input: JSONValue
+    public let wireProtocol: WireProtocol
+    /// From the SigV4 credential scope, when the request was signed.
+    public let region: String?
+    public let accessKeyId: String?
+
+    public let model: ServiceModel
+    public let operationModel: OperationModel
+
+    public init(model: ServiceModel, operation: OperationModel, input: JSONValue, wireProtocol: WireProtocol,
+                region: String? = nil, accessKeyId: String? = nil) {
+        self.model = model
+        self.operationModel = operation
+        self.input = input
+        self.wireProtocol = wireProtocol
+        self.region = region
+        self.accessKeyId = accessKeyId
+    }
+}

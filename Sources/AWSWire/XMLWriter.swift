@@ -1,0 +1,57 @@
+/// Builds XML text element by element. AWS responses need no attributes beyond a root
+/// namespace, no pretty-printing and no parsing, so this is all the XML there is.
+struct XMLWriter {
+    private(set) var text = ""
+
+    init(capacity: Int = 512) {
+        text.reserveCapacity(capacity)
+    }
+
+    mutating func open(_ name: String, namespace: String? = nil) {
+        text += "<"
+        text += name
+        if let namespace {
+            text += " xmlns=\""
+            Self.escape(namespace, into: &text)
+            text += "\""
+        }
+        text += ">"
+    }
+
+    mutating func close(_ name: String) {
+        text += "</"
+        text += name
+        text += ">"
+    }
+
+    mutating func empty(_ name: String) {
+        text += "<"
+        text += name
+        text += "/>"
+    }
+
+    mutating func element(_ name: String, _ content: String) {
+        open(name)
+        Self.escape(content, into: &text)
+        close(name)
+    }
+
+    /// Escapes character data. `\r` becomes `&#xD;` because XML parsers turn a literal
+    /// carriage return into a newline, which would change a message body (AWS does the same).
+    static func escape(_ string: String, into output: inout String) {
+        guard string.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0D }) else {
+            output += string
+            return
+        }
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "\r": output += "&#xD;"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}
