@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "EmulatorServerTests", dependencies: [
             "EmulatorServer", "AWSWire", "Emulator",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        ], resources: [.copy("Clients")]),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Handson: ParsableCommand {
+struct Handson: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handson",
         abstract: "Learn AWS hands-on, offline: step through Markdown labs against a built-in emulator.",
@@ -9,9 +9,10 @@ struct Handson: ParsableCommand {
             Learners: 'handson list' shows the labs, 'handson show LAB' reads one.
             Instructors: 'handson validate labs/' lints lab files (see docs/lab-format.md).
             Computed explanations: 'handson explain memory --help'.
+            The emulator alone: 'handson serve' (then aws --endpoint-url http://127.0.0.1:4566 …).
             """,
         version: HandsonVersion.current,
-        subcommands: [ListLabs.self, Show.self, Validate.self, Explain.self]
+        subcommands: [ListLabs.self, Show.self, Validate.self, Explain.self, Serve.self]
     )
 }
 

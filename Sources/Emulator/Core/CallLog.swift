@@ -42,12 +42,19 @@ public final class CallLog: Sendable {
     public let capacity: Int
     private let storage: Mutex<[Entry]>
     private let sink: (@Sendable (Entry) -> Void)?
+    private let onClear: (@Sendable () -> Void)?
 
     /// `sink` receives every entry (e.g. to persist it).
-    public init(capacity: Int = 10_000, initial: [Entry] = [], sink: (@Sendable (Entry) -> Void)? = nil) {
+    public convenience init(capacity: Int = 10_000, initial: [Entry] = [], sink: (@Sendable (Entry) -> Void)? = nil) {
+        self.init(capacity: capacity, initial: initial, sink: sink, onClear: nil)
+    }
+
+    /// `onClear` runs after `clear()` (e.g. to empty the persisted log too).
+    public init(capacity: Int, initial: [Entry], sink: (@Sendable (Entry) -> Void)?, onClear: (@Sendable () -> Void)?) {
         self.capacity = capacity
         self.storage = Mutex(Array(initial.suffix(capacity)))
         self.sink = sink
+        self.onClear = onClear
     }
 
     public func record(_ entry: Entry) {
@@ -61,5 +68,8 @@ public final class CallLog: Sendable {
 
     public func entries() -> [Entry] { storage.withLock { Array($0.suffix(capacity)) } }
 
-    public func clear() { storage.withLock { $0.removeAll() } }
+    public func clear() {
+        storage.withLock { $0.removeAll() }
+        onClear?()
+    }
 }

@@ -1,0 +1,124 @@
+import Emulator
+import Foundation
+import Hummingbird
+import JMESPath
+
+/// The emulator's own endpoints under `/_handson/` (and moto's reset alias): health, the state
+/// document lab checks query, reset, and the virtual clock.
+struct AdminRoutes: Sendable {
+    let emulator: Emulator
+    let version: String
+
+    /// Nil when the path is not an admin path (then it is an AWS request).
+    func respond(to request: Request, body: Data) async -> Response? {
+        let path = request.uri.path
+        switch (request.method, path) {
+        case (.get, "/_handson/health"):
+            return json(.object([
+                "status": "running",
+                "version": .string(version),
+                "services": .array(emulator.serviceNames.map(JSONValue.string)),
+                "account": .string(emulator.configuration.account),
+                "region": .string(emulator.configuration.region),
+                "persistent": .bool(emulator.configuration.databasePath != nil),
+            ]))
+        case (.get, "/_handson/state"):
+            let state = await emulator.state()
+            // `?query=EXPR` evaluates JMESPath here, so a check fetches only what it needs.
+            if let query = request.uri.queryParameters["query"] {
+                do {
+                    let expression = try JMESPathExpression(String(query))
+                    return json(try expression.search(state))
+                } catch {
+                    return json(.object(["error": "InvalidQuery", "message": .string(error.description)]), status: .badRequest)
+                }
+            }
+            return json(state)
+        case (.post, "/_handson/reset"), (.post, "/moto-api/reset"):
+            do {
+                try await emulator.reset()
+                return json(.object(["status": "reset"]))
+            } catch {
+                return json(.object(["error": "ResetFailed", "message": .string("\(error)")]), status: .internalServerError)
+            }
+        case (.get, "/_handson/clock"):
+            return json(clockDocument())
+        case (.post, "/_handson/clock"):
+            return advanceClock(body: body)
+        default:
+            if path.hasPrefix("/_handson/") {
+                return json(.object(["error": "NotFound", "message": .string("no emulator endpoint \(request.method.rawValue) \(path); see docs/state.md")]), status: .notFound)
+            }
+            return nil
+        }
+    }
+
+    private func clockDocument() -> JSONValue {
+        .object([
+            "now": .string(ISO8601DateFormatter.withFractions.string(from: emulator.clock.now)),
+            "offsetSeconds": .number(emulator.clock.offsetSeconds),
+        ])
+    }
+
+    /// Body `{"advance": 300}` or `{"advance": "5m"}` (units s, m, h, d).
+    private func advanceClock(body: Data) -> Response {
+        guard let document = try? JSONValue(jsonData: body.isEmpty ? Data("{}".utf8) : body),
+              case .object(let fields) = document, let amount = fields["advance"] else {
+            return json(.object(["error": "InvalidRequest", "message": "expected a JSON body such as {\"advance\": \"5m\"}"]), status: .badRequest)
+        }
+        let seconds: Double?
+        switch amount {
+        case .number(let n): seconds = n
+        case .string(let s): seconds = DurationText.seconds(s)
+        default: seconds = nil
+        }
+        guard let seconds, seconds >= 0, seconds.isFinite else {
+            return json(.object(["error": "InvalidRequest", "message": "'advance' must be a non-negative number of seconds or a duration such as 90s, 5m, 2h, 1d"]), status: .badRequest)
+        }
+        emulator.clock.advance(by: seconds)
+        return json(clockDocument())
+    }
+
+    private func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(string: value.jsonText(sortedKeys: true) + "\n")))
+    }
+}
+
+/// `90s`, `5m`, `2h`, `1d`, `1h30m`, or a bare number of seconds.
+public enum DurationText {
+    public static func seconds(_ text: String) -> Double? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let n = Double(t) { return n }
+        var total = 0.0
+        var number = ""
+        var sawUnit = false
+        for ch in t {
+            if ch.isNumber || ch == "." {
+                number.append(ch)
+                continue
+            }
+            let factor: Double
+            switch ch {
+            case "s": factor = 1
+            case "m": factor = 60
+            case "h": factor = 3600
+            case "d": factor = 86400
+            default: return nil
+            }
+            guard let n = Double(number) else { return nil }
+            total += n * factor
+            number = ""
+            sawUnit = true
+        }
+        return sawUnit && number.isEmpty ? total : nil
+    }
+}
+
+extension ISO8601DateFormatter {
+    nonisolated(unsafe) static let withFractions: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
+}

@@ -1,0 +1,50 @@
+import AWSWire
+import Emulator
+import Foundation
+import Hummingbird
+import Logging
+
+/// The one responder: emulator endpoints first, everything else is an AWS API call.
+struct EmulatorResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let admin: AdminRoutes
+    let aws: AWSResponder
+    let maxBodyBytes: Int
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maxBodyBytes)
+        } catch {
+            return Response(status: .contentTooLarge)
+        }
+        let body = Data(buffer: buffer)
+        if let response = await admin.respond(to: request, body: body) { return response }
+        return await aws.respond(to: request, body: body)
+    }
+}
+
+/// Builds the server app; kept apart from the CLI so tests run it in-process.
+public func buildApplication(_ configuration: ServerConfiguration, version: String,
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
+    let emulator = try await EmulatorFactory.make(configuration)
+    return buildApplication(emulator: emulator, configuration: configuration, version: version, onServerRunning: onServerRunning)
+}
+
+public func buildApplication(emulator: Emulator, configuration: ServerConfiguration, version: String,
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    // The models ship inside the binary; failing to load one is a build defect, not user error.
+    let codec = WireCodec(catalog: try! ServiceCatalog.bundled(emulator.serviceNames))
+    let responder = EmulatorResponder(
+        admin: AdminRoutes(emulator: emulator, version: version),
+        aws: AWSResponder(emulator: emulator, codec: codec, maxBodyBytes: configuration.maxBodyBytes),
+        maxBodyBytes: configuration.maxBodyBytes)
+    var logger = Logger(label: "handson")
+    logger.logLevel = .warning
+    return Application(
+        responder: responder,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "handson"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}

@@ -1,0 +1,21 @@
+import Emulator
+import Foundation
+
+/// Opens the store and builds every service on it, so a restart resumes where it stopped.
+public enum EmulatorFactory {
+    public static func make(_ configuration: ServerConfiguration) async throws -> Emulator {
+        if let path = configuration.databasePath {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+        }
+        let database = try AppDatabase.open(path: configuration.databasePath)
+        let clock = VirtualClock()
+        try await database.attach(clock: clock)
+        let callLog = try await database.makeCallLog()
+        let sqs = try await SQSService(database: database, clock: clock)
+        return Emulator(
+            configuration: .init(account: configuration.account, region: configuration.region,
+                                 databasePath: configuration.databasePath),
+            clock: clock, callLog: callLog, services: [sqs])
+    }
+}

@@ -1,1 +1,0 @@
-// The Hummingbird app lands here.

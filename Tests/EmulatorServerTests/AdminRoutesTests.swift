@@ -1,0 +1,83 @@
+import AWSWire
+import Emulator
+import EmulatorServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import JMESPath
+import Testing
+
+/// The emulator's own endpoints, in-process.
+@Suite struct AdminRoutesTests {
+    static func app() async throws -> some ApplicationProtocol {
+        try await buildApplication(ServerConfiguration(port: 0, inMemory: true), version: "test")
+    }
+
+    static func json(_ buffer: ByteBuffer) throws -> JSONValue {
+        try JSONValue(jsonData: Data(buffer: buffer))
+    }
+
+    /// `query` over a response body; nil when either is not what it should be.
+    static func value(_ query: String, in buffer: ByteBuffer) -> JSONValue? {
+        guard let document = try? json(buffer) else { return nil }
+        return try? JMESPathExpression(query).search(document)
+    }
+
+    static let createQueue: HTTPFields = [
+        HTTPField.Name("X-Amz-Target")!: "AmazonSQS.CreateQueue",
+        .contentType: "application/x-amz-json-1.0",
+    ]
+
+    @Test func healthStateQueryResetAndClock() async throws {
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/_handson/health", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.value("services", in: response.body) == ["sqs"])
+            }
+            try await client.execute(uri: "/", method: .post, headers: Self.createQueue,
+                                     body: ByteBuffer(string: #"{"QueueName":"checked"}"#)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/_handson/state?query=sqs.queues%5B%5D.name", method: .get) { response in
+                #expect(Self.value("@", in: response.body) == ["checked"])
+            }
+            try await client.execute(uri: "/_handson/state?query=calls%5B0%5D.%5Boperation,outcome%5D", method: .get) { response in
+                #expect(Self.value("@", in: response.body) == ["CreateQueue", "ok"])
+            }
+            try await client.execute(uri: "/_handson/state?query=sqs.queues%5B", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/_handson/clock", method: .post, body: ByteBuffer(string: #"{"advance":"1h30m"}"#)) { response in
+                #expect(Self.value("offsetSeconds", in: response.body) == 5400)
+            }
+            try await client.execute(uri: "/_handson/clock", method: .post, body: ByteBuffer(string: #"{"advance":"soon"}"#)) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/moto-api/reset", method: .post) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/_handson/state", method: .get) { response in
+                #expect(Self.value("length(sqs.queues)", in: response.body) == 0)
+                #expect(Self.value("clock.offsetSeconds", in: response.body) == 5400, "reset keeps the clock")
+            }
+        }
+    }
+
+    @Test func malformedRequestsGetAWSErrorsNotCrashes() async throws {
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/", method: .post, headers: Self.createQueue, body: ByteBuffer(string: "{not json")) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("SerializationException"))
+            }
+            try await client.execute(uri: "/", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "Action=NoSuchThing&Version=2012-11-05")) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("<Code>InvalidAction</Code>"))
+            }
+            try await client.execute(uri: "/_handson/nope", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+"""The figures behind bench/sqs. Argument: the handson binary (release build)."""
+import http.client
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import boto3
+from botocore.config import Config
+
+HANDSON = sys.argv[1]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.005)
+    raise RuntimeError(f"nothing listens on {port}")
+
+
+def start_handson(data_dir):
+    port = free_port()
+    started = time.perf_counter()
+    proc = subprocess.Popen([HANDSON, "serve", "--port", str(port), "--data-dir", data_dir],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc.stdout.readline()  # the "listening" line is printed once the socket is bound
+    startup = time.perf_counter() - started
+    return proc, port, startup
+
+
+def start_moto():
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_port(port)
+    return proc, port
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def client(port):
+    return boto3.client("sqs", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
+                        aws_access_key_id="test", aws_secret_access_key="test",
+                        config=Config(retries={"max_attempts": 1}))
+
+
+def boto3_round_trip(port, n=2000):
+    """Send n messages, then receive and delete them all, one call each; returns seconds."""
+    sqs = client(port)
+    url = sqs.create_queue(QueueName=f"roundtrip{time.time_ns()}")["QueueUrl"]
+    started = time.perf_counter()
+    for i in range(n):
+        sqs.send_message(QueueUrl=url, MessageBody=f"message {i}")
+    done = 0
+    while done < n:
+        for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+            done += 1
+    return time.perf_counter() - started
+
+
+class RawSQS:
+    """JSON-protocol calls over one keep-alive connection: measures the server, not boto3."""
+
+    def __init__(self, port):
+        self.conn = http.client.HTTPConnection("127.0.0.1", port)
+
+    def call(self, op, body):
+        self.conn.request("POST", "/", json.dumps(body), {
+            "X-Amz-Target": f"AmazonSQS.{op}", "Content-Type": "application/x-amz-json-1.0",
+            "Authorization": "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=0"})
+        response = self.conn.getresponse()
+        data = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{op}: {response.status} {data[:200]!r}")
+        return json.loads(data) if data else {}
+
+
+def latency_at_backlog(port, backlog, samples=2000):
+    raw = RawSQS(port)
+    url = raw.call("CreateQueue", {"QueueName": f"backlog{backlog}"})["QueueUrl"]
+    for start in range(0, backlog, 10):
+        raw.call("SendMessageBatch", {"QueueUrl": url, "Entries": [
+            {"Id": str(i), "MessageBody": f"filler {start + i}"} for i in range(min(10, backlog - start))]})
+    timings = {"SendMessage": [], "ReceiveMessage": [], "DeleteMessage": []}
+    for i in range(samples):
+        t0 = time.perf_counter()
+        raw.call("SendMessage", {"QueueUrl": url, "MessageBody": f"probe {i}"})
+        t1 = time.perf_counter()
+        got = raw.call("ReceiveMessage", {"QueueUrl": url, "MaxNumberOfMessages": 1})["Messages"][0]
+        t2 = time.perf_counter()
+        raw.call("DeleteMessage", {"QueueUrl": url, "ReceiptHandle": got["ReceiptHandle"]})
+        t3 = time.perf_counter()
+        timings["SendMessage"].append(t1 - t0)
+        timings["ReceiveMessage"].append(t2 - t1)
+        timings["DeleteMessage"].append(t3 - t2)
+    return {op: statistics.median(v) * 1e6 for op, v in timings.items()}
+
+
+def wrk_send(port, seconds=10):
+    raw = RawSQS(port)
+    url = raw.call("CreateQueue", {"QueueName": "wrk"})["QueueUrl"]
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    script.write(f"""
+wrk.method = "POST"
+wrk.headers["X-Amz-Target"] = "AmazonSQS.SendMessage"
+wrk.headers["Content-Type"] = "application/x-amz-json-1.0"
+wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=0"
+wrk.body = '{json.dumps({"QueueUrl": url, "MessageBody": "a message from wrk"})}'
+""")
+    script.close()
+    out = subprocess.run(["wrk", "-t", "1", "-c", "64", "-d", f"{seconds}s", "-s", script.name,
+                          f"http://127.0.0.1:{port}/"], capture_output=True, text=True).stdout
+    rate = next(float(l.split()[1]) for l in out.splitlines() if l.startswith("Requests/sec"))
+    non2xx = next((l for l in out.splitlines() if "Non-2xx" in l), "")
+    count = raw.call("GetQueueAttributes", {"QueueUrl": url, "AttributeNames": ["ApproximateNumberOfMessages"]})
+    return rate, non2xx, int(count["Attributes"]["ApproximateNumberOfMessages"])
+
+
+def main():
+    data = tempfile.mkdtemp(prefix="handson-bench-")
+    try:
+        startups = []
+        for _ in range(5):
+            proc, port, startup = start_handson(os.path.join(data, f"startup{len(startups)}"))
+            startups.append(startup)
+            proc.kill(); proc.wait()
+        proc, port, _ = start_handson(os.path.join(data, "main"))
+        time.sleep(0.5)
+        idle_rss = rss_mib(proc.pid)
+        moto, moto_port = start_moto()
+        try:
+            ours = boto3_round_trip(port)
+            theirs = boto3_round_trip(moto_port)
+            print(f"boto3 round trip, 2,000 messages (send, receive, delete):")
+            print(f"  handson  {ours:8.2f} s   {3 * 2000 / ours:9.0f} ops/s")
+            print(f"  moto     {theirs:8.2f} s   {3 * 2000 / theirs:9.0f} ops/s")
+            print(f"  ratio    {theirs / ours:8.1f}x   (target ≥ 50x)")
+            print("median latency per operation by backlog (raw HTTP keep-alive, µs):")
+            base = None
+            for backlog in (100, 10_000, 100_000):
+                lat = latency_at_backlog(port, backlog)
+                base = base or lat
+                worst = max(lat[op] / base[op] for op in lat)
+                print(f"  backlog {backlog:>7,}: " + "  ".join(f"{op} {v:7.0f}" for op, v in lat.items())
+                      + f"   worst ratio to 100: {worst:.2f}x (target ≤ 1.5x)")
+            rate, non2xx, stored = wrk_send(port)
+            print(f"wrk SendMessage (durable, 64 connections, 10 s): {rate:,.0f} req/s (target ≥ 20,000) "
+                  f"{non2xx.strip()}; queue holds {stored:,}")
+            print(f"start-up (exec → listening), median of 5: {statistics.median(startups) * 1000:.1f} ms (target < 50 ms)")
+            print(f"idle resident memory: {idle_rss:.1f} MiB (target < 20 MiB); after the run: {rss_mib(proc.pid):.1f} MiB")
+        finally:
+            moto.kill()
+            proc.kill()
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
