@@ -99,14 +99,6 @@ enum SQSErrors {
         error("ResourceNotFoundException", "ResourceNotFoundException", message, status: 404)
     }
 
-    static func overLimit(_ message: String) -> AWSError {
-        error("OverLimit", "OverLimit", message, status: 403)
-    }
-
-    static func unsupportedOperation(_ message: String) -> AWSError {
-        error("UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation", message)
-    }
-
     static func internalError(_ message: String) -> AWSError {
         AWSError(code: "InternalError", message: message, httpStatus: 500, queryCode: "InternalError")
     }

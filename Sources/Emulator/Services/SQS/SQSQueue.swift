@@ -210,7 +210,7 @@ final class SQSQueue {
             return messages.values.sorted { $0.seq < $1.seq }
         }
         // The oldest `limit` by send order without sorting the whole backlog.
-        var heap = IndexedHeapOfSeq(limit: limit)
+        var heap = OldestMessages(limit: limit)
         for message in messages.values { heap.offer(message) }
         return heap.sorted()
     }
@@ -237,12 +237,6 @@ final class SQSQueue {
         deduplicationOrder.append((key, entry.expiresAt))
     }
 
-    func clearDeduplication() {
-        deduplication.removeAll()
-        deduplicationOrder.removeAll()
-        deduplicationHead = 0
-    }
-
     /// Drops expired IDs (oldest first); true if any went.
     private func pruneDeduplication(now: Double) -> Bool {
         var pruned = false
@@ -259,7 +253,6 @@ final class SQSQueue {
         return pruned
     }
 
-    var deduplicationEntries: [String: DeduplicationEntry] { deduplication }
 
     // MARK: State indexes
 
@@ -351,8 +344,8 @@ struct ReceiveAttempt {
     var messages: [(seq: Int64, receiveCount: Int)]
 }
 
-/// Keeps the `limit` oldest messages seen (a max-heap by seq, bounded).
-struct IndexedHeapOfSeq {
+/// Keeps the `limit` oldest messages offered (a bounded max-heap by seq).
+struct OldestMessages {
     let limit: Int
     private var nodes: [SQSMessage] = []
 
