@@ -24,7 +24,7 @@ enum ErrorEncoding {
         if model?.metadata.awsQueryCompatible == true {
             headers.append(("x-amzn-query-error", "\(error.queryCode ?? error.code);\(fault(error))"))
         }
-        return WireResponse(status: error.httpStatus, headers: headers, body: JSONWriter.data(body))
+        return WireResponse(status: error.httpStatus, headers: headers, body: body.jsonData())
     }
 
     /// `<ErrorResponse><Error><Type>Sender</Type><Code>…</Code><Message>…</Message><Detail/></Error><RequestId>…</RequestId></ErrorResponse>`

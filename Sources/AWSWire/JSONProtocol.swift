@@ -36,7 +36,7 @@ enum JSONProtocol {
         return WireResponse(
             status: 200,
             headers: [("Content-Type", contentType(request.model)), ("x-amzn-RequestId", requestId)],
-            body: JSONWriter.data(body))
+            body: body.jsonData())
     }
 }
 

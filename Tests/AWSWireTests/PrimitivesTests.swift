@@ -7,13 +7,13 @@ import Testing
 struct PrimitivesTests {
     @Test func jsonWriterEscapesWhatRFC8259Requires() throws {
         let value: JSONValue = ["s": "quote \" backslash \\ newline \n tab \t nul \u{0} bell \u{7} é 😀 </script>", "n": 1.5, "i": -3, "b": true, "z": nil, "a": []]
-        let text = String(decoding: JSONWriter.data(value), as: UTF8.self)
+        let text = String(decoding: value.jsonData(), as: UTF8.self)
         #expect(text == #"{"a":[],"b":true,"i":-3,"n":1.5,"s":"quote \" backslash \\ newline \n tab \t nul \u0000 bell \u0007 é 😀 </script>","z":null}"#)
         #expect(try JSONValue(jsonString: text) == value)
     }
 
     @Test func jsonWriterNumbers() {
-        #expect(String(decoding: JSONWriter.data([1e20, 0.1, 10324440, -0.0]), as: UTF8.self) == "[1e+20,0.1,10324440,0]")
+        #expect(String(decoding: JSONValue.array([1e20, 0.1, 10324440, -0.0]).jsonData(), as: UTF8.self) == "[1e+20,0.1,10324440,0]")
     }
 
     @Test(arguments: [

@@ -77,7 +77,7 @@ final class CallLogRecorder: Sendable {
 
     func record(_ entry: CallLog.Entry) {
         let time = entry.time.timeIntervalSince1970
-        let parameters = JSONText.serialize(entry.parameters)
+        let parameters = entry.parameters.jsonText(sortedKeys: false)
         let (service, operation, outcome, requestId, region) =
             (entry.service, entry.operation, entry.outcome, entry.requestId, entry.region)
         database.commits.enqueue { db in

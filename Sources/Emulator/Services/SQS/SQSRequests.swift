@@ -50,7 +50,7 @@ struct PreparedMessage: Sendable {
         md5OfBody = MessageAttributesMD5.body(body)
         md5OfMessageAttributes = MessageAttributesMD5.attributes(attributes)
         md5OfMessageSystemAttributes = MessageAttributesMD5.attributes(systemAttributes)
-        attributesJSON = attributes.isEmpty ? nil : JSONText.serialize(MessageAttributeParser.json(attributes))
+        attributesJSON = attributes.isEmpty ? nil : MessageAttributeParser.json(attributes).jsonText(sortedKeys: false)
         size = body.utf8.count + attributes.reduce(0) { $0 + $1.value.size(name: $1.name) }
     }
 

@@ -185,18 +185,18 @@ extension SQSStore.MessageRow {
     /// `messageAttributesJSON` may be passed when already computed (sending).
     init(_ message: SQSMessage, queueId: Int64, messageAttributesJSON: String? = nil) {
         // Built as text directly: this runs for every message sent.
-        func quoted(_ text: String) -> String { JSONText.serialize(.string(text)) }
+        func quoted(_ text: String) -> String { JSONValue.string(text).jsonText(sortedKeys: false) }
         var system = "{\"senderId\":" + quoted(message.senderId)
         if let groupId = message.groupId { system += ",\"groupId\":" + quoted(groupId) }
         if let id = message.deduplicationId { system += ",\"deduplicationId\":" + quoted(id) }
         if let number = message.sequenceNumber { system += ",\"sequenceNumber\":" + quoted(number) }
         if let arn = message.deadLetterSourceArn { system += ",\"deadLetterSourceArn\":" + quoted(arn) }
         if !message.systemAttributes.isEmpty {
-            system += ",\"messageSystemAttributes\":" + JSONText.serialize(MessageAttributeParser.json(message.systemAttributes))
+            system += ",\"messageSystemAttributes\":" + MessageAttributeParser.json(message.systemAttributes).jsonText(sortedKeys: false)
         }
         system += "}"
         let attributes = messageAttributesJSON
-            ?? (message.messageAttributes.isEmpty ? nil : JSONText.serialize(MessageAttributeParser.json(message.messageAttributes)))
+            ?? (message.messageAttributes.isEmpty ? nil : MessageAttributeParser.json(message.messageAttributes).jsonText(sortedKeys: false))
         self.init(seq: message.seq, queueId: queueId, messageId: message.messageId, body: message.body,
                   messageAttributes: attributes, systemAttributes: system,
                   md5OfBody: message.md5OfBody, md5OfMessageAttributes: message.md5OfMessageAttributes,
