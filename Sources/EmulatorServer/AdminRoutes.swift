@@ -45,11 +45,36 @@ struct AdminRoutes: Sendable {
             return json(clockDocument())
         case (.post, "/_handson/clock"):
             return advanceClock(body: body)
+        case (.get, "/_handson/snapshots"):
+            return json(.object(["snapshots": .array((emulator.snapshots?.names() ?? []).map(JSONValue.string))]))
+        case (.post, _) where path.hasPrefix("/_handson/snapshots/"):
+            return await snapshot(path: path.dropFirst("/_handson/snapshots/".count))
         default:
             if path.hasPrefix("/_handson/") {
                 return json(.object(["error": "NotFound", "message": .string("no emulator endpoint \(request.method.rawValue) \(path); see docs/state.md")]), status: .notFound)
             }
             return nil
+        }
+    }
+
+    /// `POST /_handson/snapshots/NAME` saves the state as NAME; `…/NAME/restore` puts it back.
+    private func snapshot(path: Substring) async -> Response {
+        let restore = path.hasSuffix("/restore")
+        let name = String(restore ? path.dropLast("/restore".count) : path)
+        guard SnapshotStore.isValid(name: name) else {
+            return json(.object(["error": "InvalidRequest", "message": .string(SnapshotStore.InvalidName(name: name).description)]), status: .badRequest)
+        }
+        do {
+            if restore {
+                try await emulator.restoreSnapshot(name: name)
+                return json(.object(["status": "restored", "snapshot": .string(name)]))
+            }
+            try await emulator.saveSnapshot(name: name)
+            return json(.object(["status": "saved", "snapshot": .string(name)]))
+        } catch let error as SnapshotStore.NotFound {
+            return json(.object(["error": "NotFound", "message": .string(error.description)]), status: .notFound)
+        } catch {
+            return json(.object(["error": "SnapshotFailed", "message": .string("\(error)")]), status: .internalServerError)
         }
     }
 

@@ -16,6 +16,6 @@ public enum EmulatorFactory {
         return Emulator(
             configuration: .init(account: configuration.account, region: configuration.region,
                                  databasePath: configuration.databasePath),
-            clock: clock, callLog: callLog, services: [sqs])
+            clock: clock, callLog: callLog, services: [sqs], database: database)
     }
 }

@@ -64,6 +64,41 @@ import Testing
         }
     }
 
+    static func sqs(_ operation: String, _ body: String) -> (HTTPFields, ByteBuffer) {
+        ([HTTPField.Name("X-Amz-Target")!: "AmazonSQS.\(operation)", .contentType: "application/x-amz-json-1.0"],
+         ByteBuffer(string: body))
+    }
+
+    @Test func snapshotRestoresQueuesMessagesAndCallLogButNotTheClock() async throws {
+        try await Self.app().test(.router) { client in
+            let (headers, body) = Self.sqs("CreateQueue", #"{"QueueName":"kept"}"#)
+            try await client.execute(uri: "/", method: .post, headers: headers, body: body) { #expect($0.status == .ok) }
+            let (sendHeaders, sendBody) = Self.sqs("SendMessage", #"{"QueueUrl":"kept","MessageBody":"before"}"#)
+            try await client.execute(uri: "/", method: .post, headers: sendHeaders, body: sendBody) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/_handson/snapshots/step-2", method: .post) { #expect($0.status == .ok) }
+
+            let (later, laterBody) = Self.sqs("CreateQueue", #"{"QueueName":"later"}"#)
+            try await client.execute(uri: "/", method: .post, headers: later, body: laterBody) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/", method: .post, headers: sendHeaders, body: sendBody) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/_handson/clock", method: .post, body: ByteBuffer(string: #"{"advance":"10m"}"#)) { _ in }
+
+            try await client.execute(uri: "/_handson/snapshots/step-2/restore", method: .post) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/_handson/state", method: .get) { response in
+                #expect(Self.value("sqs.queues[].name", in: response.body) == ["kept"])
+                #expect(Self.value("sqs.queues[0].messageBodies[].body", in: response.body) == ["before"])
+                #expect(Self.value("length(calls)", in: response.body) == 2)
+                #expect(Self.value("clock.offsetSeconds", in: response.body) == 600, "the clock never goes back")
+            }
+            // The restored queue is live again: it takes new messages.
+            try await client.execute(uri: "/", method: .post, headers: sendHeaders, body: sendBody) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/_handson/snapshots", method: .get) { response in
+                #expect(Self.value("snapshots", in: response.body) == ["step-2"])
+            }
+            try await client.execute(uri: "/_handson/snapshots/missing/restore", method: .post) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/_handson/snapshots/..%2Fescape", method: .post) { #expect($0.status == .badRequest) }
+        }
+    }
+
     @Test func malformedRequestsGetAWSErrorsNotCrashes() async throws {
         try await Self.app().test(.router) { client in
             try await client.execute(uri: "/", method: .post, headers: Self.createQueue, body: ByteBuffer(string: "{not json")) { response in

@@ -68,6 +68,11 @@ public final class CallLog: Sendable {
 
     public func entries() -> [Entry] { storage.withLock { Array($0.suffix(capacity)) } }
 
+    /// Replaces the kept entries without recording them again (a restored snapshot's log).
+    public func replace(with entries: [Entry]) {
+        storage.withLock { $0 = Array(entries.suffix(capacity)) }
+    }
+
     public func clear() {
         storage.withLock { $0.removeAll() }
         onClear?()

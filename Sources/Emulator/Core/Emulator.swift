@@ -21,12 +21,18 @@ public final class Emulator: Sendable {
     public let clock: VirtualClock
     public let callLog: CallLog
     private let services: [String: any EmulatorService]
+    private let database: AppDatabase?
+    /// Named copies of the state (`/_handson/snapshots/NAME`); nil without a database.
+    public let snapshots: SnapshotStore?
 
-    public init(configuration: Configuration, clock: VirtualClock, callLog: CallLog, services: [any EmulatorService]) {
+    public init(configuration: Configuration, clock: VirtualClock, callLog: CallLog, services: [any EmulatorService],
+                database: AppDatabase? = nil) {
         self.configuration = configuration
         self.clock = clock
         self.callLog = callLog
         self.services = Dictionary(uniqueKeysWithValues: services.map { ($0.name, $0) })
+        self.database = database
+        self.snapshots = database.map(SnapshotStore.init(database:))
     }
 
     public var serviceNames: [String] { services.keys.sorted() }
@@ -76,6 +82,24 @@ public final class Emulator: Sendable {
     public func reset() async throws {
         for service in services.values { try await service.reset() }
         callLog.clear()
+    }
+
+    /// Saves the whole state (resources and call log) as the snapshot `name`.
+    public func saveSnapshot(name: String) async throws {
+        guard let snapshots else { throw SnapshotStore.NotFound(name: name) }
+        try await snapshots.save(name: name)
+    }
+
+    /// Puts back the state saved as `name`. The virtual clock is not taken back: time only
+    /// moves forward, so timers in the restored state run on from the current virtual time.
+    public func restoreSnapshot(name: String) async throws {
+        guard let snapshots, let database else { throw SnapshotStore.NotFound(name: name) }
+        try await snapshots.restore(name: name)
+        try await database.commits.write { [offset = clock.offsetSeconds] db in
+            try AppDatabase.storeClockOffset(offset, in: db)
+        }
+        for service in services.values { try await service.reload() }
+        callLog.replace(with: try await database.loadCallLog(limit: callLog.capacity))
     }
 
     static func iso8601(_ date: Date) -> String {

@@ -15,4 +15,8 @@ public protocol EmulatorService: Sendable {
 
     /// Forgets every resource (`/_handson/reset`).
     func reset() async throws
+
+    /// Drops what it holds in memory and reads its state again from the database (after a
+    /// snapshot was restored into it).
+    func reload() async throws
 }

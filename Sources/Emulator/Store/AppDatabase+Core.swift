@@ -17,12 +17,14 @@ extension AppDatabase {
     /// Queues a write of the clock offset.
     @discardableResult
     public func saveClockOffset(_ seconds: TimeInterval) -> GroupCommitWriter.Ticket {
-        commits.enqueue { db in
-            try db.execute(sql: """
-                INSERT INTO emulatorClock (id, offsetSeconds) VALUES (1, ?)
-                ON CONFLICT(id) DO UPDATE SET offsetSeconds = excluded.offsetSeconds
-                """, arguments: [seconds])
-        }
+        commits.enqueue { db in try Self.storeClockOffset(seconds, in: db) }
+    }
+
+    static func storeClockOffset(_ seconds: TimeInterval, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO emulatorClock (id, offsetSeconds) VALUES (1, ?)
+            ON CONFLICT(id) DO UPDATE SET offsetSeconds = excluded.offsetSeconds
+            """, arguments: [seconds])
     }
 
     /// Restores the clock's persisted offset and persists every later advance, so a

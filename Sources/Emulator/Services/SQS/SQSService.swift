@@ -139,6 +139,16 @@ public actor SQSService: EmulatorService {
         try await store.database.commits.wait(for: ticket)
     }
 
+    public func reload() async throws {
+        let snapshot = try await store.load()
+        for queue in queues.values { wakeWaiters(queue) }
+        queues.removeAll()
+        urlCache.removeAll()
+        recentlyDeleted.removeAll()
+        moveTasks.removeAll()
+        restore(snapshot)
+    }
+
     // MARK: Shared helpers
 
     func noteEndpoint(_ endpoint: String) {
