@@ -43,14 +43,20 @@ let package = Package(
             "AWSWire", "Emulator", "JMESPath",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        // The learner's loop and the instructor's test harness: progress, checks, the background emulator.
+        .target(name: "Learning", dependencies: [
+            "LabKit", "JMESPath",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "handson", dependencies: [
-            "LabKit", "TerminalMarkdown", "EmulatorServer",
+            "LabKit", "TerminalMarkdown", "EmulatorServer", "Learning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GFMTests", dependencies: ["GFM"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Golden")]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "LabKit", "JMESPath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"]),
         .testTarget(name: "EmulatorServerTests", dependencies: [

@@ -6,13 +6,20 @@ struct Handson: AsyncParsableCommand {
         commandName: "handson",
         abstract: "Learn AWS hands-on, offline: step through Markdown labs against a built-in emulator.",
         discussion: """
-            Learners: 'handson list' shows the labs, 'handson show LAB' reads one.
-            Instructors: 'handson validate labs/' lints lab files (see docs/lab-format.md).
+            Learners: 'handson list' shows the labs, 'handson start LAB' starts one (and the emulator),
+            'handson shell' opens a shell where the aws CLI reaches it, 'handson check' grades the step;
+            'hint', 'solution', 'next', 'back', 'goto N', 'reset', 'status', 'answer', 'clock', 'doctor', 'stop'.
+            Instructors: 'handson new ID' scaffolds a lab, 'handson validate labs/' lints lab files,
+            'handson test labs/' proves every step (see docs/lab-format.md), 'handson grade' exports results.
             Computed explanations: 'handson explain memory --help'.
             The emulator alone: 'handson serve' (then aws --endpoint-url http://127.0.0.1:4566 …).
             """,
         version: HandsonVersion.current,
-        subcommands: [ListLabs.self, Show.self, Validate.self, Explain.self, Serve.self]
+        subcommands: [
+            ListLabs.self, Show.self, Start.self, Shell.self, Env.self, Check.self, HintCommand.self, Solution.self,
+            Next.self, Back.self, Goto.self, Status.self, Reset.self, Answer.self, Clock.self, Doctor.self, Stop.self,
+            NewLab.self, Validate.self, TestLabs.self, Grade.self, Explain.self, Serve.self,
+        ]
     )
 }
 

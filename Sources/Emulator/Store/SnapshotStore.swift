@@ -50,8 +50,10 @@ public final class SnapshotStore: Sendable {
             let target = try DatabaseQueue(path: partial.path)
             try database.writer.backup(to: target)
             try target.close()
-            // A crash mid-copy must not leave a half snapshot under the real name.
-            _ = try FileManager.default.replaceItemAt(final, withItemAt: partial)
+            // A crash mid-copy must not leave a half snapshot under the real name: rename(2) is atomic.
+            guard rename(partial.path, final.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+            }
         } else {
             let target = try DatabaseQueue()
             try database.writer.backup(to: target)

@@ -43,6 +43,19 @@ public struct LabPresenter: Sendable {
         return renderer(words: words, language: meta.lang).render(markdown: markdown.joined(separator: "\n\n"))
     }
 
+    /// The lab's title, header line and introduction (what precedes step 1).
+    public func renderIntroduction(_ lab: Lab) -> String {
+        let words = PresenterWords(language: lab.metadata.lang)
+        let meta = lab.metadata
+        let services = meta.services.isEmpty ? words.noServices : meta.services.joined(separator: ", ")
+        var introduction = lab.introduction.trimmingCharacters(in: .newlines)
+        if !introduction.hasPrefix("# ") { introduction = "# \(lab.title)\n\n" + introduction }
+        let firstLineEnd = introduction.firstIndex(of: "\n") ?? introduction.endIndex
+        let markdown = String(introduction[..<firstLineEnd]) + "\n\n*\(words.level(meta.level)) · \(words.minutes(meta.minutes)) · \(services)*"
+            + String(introduction[firstLineEnd...])
+        return renderer(words: words, language: meta.lang).render(markdown: markdown)
+    }
+
     private func stepMarkdown(_ step: Step, of total: Int, words: PresenterWords) -> String {
         "## \(words.stepHeading(step.number, total, step.title))\n\n\(step.markdown)"
     }

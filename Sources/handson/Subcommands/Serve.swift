@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The default region (a request's SigV4 scope wins).")
     var region: String = "us-east-1"
 
+    @Option(help: "Write the port, once listening, to this file (for scripts that start it with --port 0).")
+    var portFile: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard accountId.count == 12, accountId.allSatisfy(\.isNumber) else { throw ValidationError("--account-id must be 12 digits") }
@@ -42,7 +45,9 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let configuration = ServerConfiguration(host: host, port: port, dataDirectory: dataDir, inMemory: inMemory,
                                                 account: accountId, region: region)
+        let portFile = self.portFile
         let app = try await buildApplication(configuration, version: HandsonVersion.current) { port in
+            if let portFile { try? Data("\(port)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
             let storage = configuration.databasePath ?? "in memory"
             // Written unbuffered: scripts and tests wait for this line to learn the port.
             FileHandle.standardOutput.write(Data("handson emulator listening on http://\(configuration.host):\(port) (state: \(storage))\n".utf8))

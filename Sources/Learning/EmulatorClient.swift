@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import JMESPath
+
+/// Talks to a running emulator's own endpoints (`/_handson/…`, see docs/state.md).
+public struct EmulatorClient: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let endpoint: URL
+
+    public init(endpoint: URL) { self.endpoint = endpoint }
+
+    public init(port: Int) { self.endpoint = URL(string: "http://127.0.0.1:\(port)")! }
+
+    public func health(timeout: TimeInterval = 2) async throws -> JSONValue {
+        try await request("GET", "/_handson/health", timeout: timeout)
+    }
+
+    /// A JMESPath query over the state, evaluated by the emulator (only the answer travels).
+    public func query(_ expression: String) async throws -> JSONValue {
+        var components = URLComponents(url: endpoint.appendingPathComponent("_handson/state"), resolvingAgainstBaseURL: false)!
+        components.percentEncodedQueryItems = [URLQueryItem(name: "query", value: Self.encode(expression))]
+        return try await request("GET", url: components.url!)
+    }
+
+    public func reset() async throws { _ = try await request("POST", "/_handson/reset") }
+
+    public func clock() async throws -> JSONValue { try await request("GET", "/_handson/clock") }
+
+    /// `by` is a duration such as `90s`, `5m`, `1h30m`.
+    public func advanceClock(by duration: String) async throws -> JSONValue {
+        try await request("POST", "/_handson/clock", body: JSONValue.object(["advance": .string(duration)]).jsonData())
+    }
+
+    public func saveSnapshot(_ name: String) async throws { _ = try await request("POST", "/_handson/snapshots/\(name)") }
+
+    public func restoreSnapshot(_ name: String) async throws {
+        _ = try await request("POST", "/_handson/snapshots/\(name)/restore")
+    }
+
+    private func request(_ method: String, _ path: String, body: Data? = nil, timeout: TimeInterval = 30) async throws -> JSONValue {
+        try await request(method, url: URL(string: endpoint.absoluteString + path)!, body: body, timeout: timeout)
+    }
+
+    private func request(_ method: String, url: URL, body: Data? = nil, timeout: TimeInterval = 30) async throws -> JSONValue {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.httpBody = body
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw Failure(description: "the emulator at \(endpoint.absoluteString) did not answer (\(error.localizedDescription)); 'handson start LAB' starts it")
+        }
+        let document = (try? JSONValue(jsonData: data)) ?? .null
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else {
+            let message = (try? JMESPathExpression("message").search(document)).flatMap { value -> String? in
+                if case .string(let text) = value { return text }
+                return nil
+            } ?? String(decoding: data, as: UTF8.self)
+            throw Failure(description: message)
+        }
+        return document
+    }
+
+    /// Percent-encodes a query parameter value (JMESPath is full of `[`, `?`, `&`, `'`, `` ` ``).
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

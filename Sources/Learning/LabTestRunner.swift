@@ -1,0 +1,126 @@
+import Foundation
+import LabKit
+
+/// `handson test`: proves a lab works. For each step, on a fresh emulator of its own: every
+/// assertion must FAIL before the step's solution runs (a check that cannot fail teaches
+/// nothing), then the solution runs through the learner's own `aws` wrapper, then every
+/// assertion must PASS.
+public struct LabTestRunner: Sendable {
+    public struct StepResult: Sendable {
+        public enum Status: Sendable {
+            case passed
+            case failed([String])
+            case skipped(String)
+        }
+
+        public var lab: String
+        public var file: String
+        public var number: Int
+        public var stepId: String
+        public var title: String
+        public var status: Status
+        public var seconds: Double
+
+        public var failed: Bool {
+            if case .failed = status { return true }
+            return false
+        }
+    }
+
+    /// This program, started as `serve` for each lab's emulator and linked as `handson` on PATH.
+    public var executable: String
+    public var commandTimeout: Double = 120
+
+    public init(executable: String) { self.executable = executable }
+
+    public func run(_ lab: Lab) async -> [StepResult] {
+        let started = Date()
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("handson-test-\(lab.id)-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let emulator: IsolatedEmulator
+        let environment: [String: String]
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            emulator = try await IsolatedEmulator.start(executable: executable, scratch: scratch)
+            let bin = scratch.appendingPathComponent("bin")
+            let base = ProcessInfo.processInfo.environment
+            try LearnerEnvironment.installWrappers(in: bin, handsonExecutable: executable, searchPath: base["PATH"] ?? "")
+            environment = LearnerEnvironment(endpoint: emulator.endpoint, bin: bin, lab: lab.id).applied(to: base)
+        } catch {
+            return lab.steps.map { step in
+                StepResult(lab: lab.id, file: lab.file, number: step.number, stepId: step.id, title: step.title,
+                           status: .failed(["cannot set up the lab: \(error)"]), seconds: Date().timeIntervalSince(started))
+            }
+        }
+        defer { emulator.stop() }
+        let workspace = Workspace(folder: scratch.appendingPathComponent("workspace"))
+        let commands = CommandRunner(environment: environment, workingDirectory: workspace.folder)
+        var results: [StepResult] = []
+        var earlierFailure: String?
+        for step in lab.steps {
+            let stepStarted = Date()
+            var result = StepResult(lab: lab.id, file: lab.file, number: step.number, stepId: step.id, title: step.title,
+                                    status: .passed, seconds: 0)
+            if let earlierFailure {
+                result.status = .skipped("step \(earlierFailure) failed")
+            } else {
+                let problems = await test(step, workspace: workspace, commands: commands, client: emulator.client)
+                if !problems.isEmpty {
+                    result.status = .failed(problems)
+                    earlierFailure = "\(step.number) (\(step.id))"
+                }
+            }
+            result.seconds = Date().timeIntervalSince(stepStarted)
+            results.append(result)
+        }
+        return results
+    }
+
+    /// The problems found with one step (none: it passed).
+    func test(_ step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient) async -> [String] {
+        guard !step.checks.isEmpty else { return ["the step has no checks, so nothing can tell a learner it is done"] }
+        var problems: [String] = []
+        do {
+            try workspace.write(step.files.filter { !$0.inSolution }, overwrite: true)
+        } catch {
+            return ["cannot write the step's files: \(error)"]
+        }
+        let before = await CheckRunner(query: { try await client.query($0) }, commands: commands, answer: nil).run(step.checks)
+        for result in before.results where result.passed {
+            problems.append("'\(result.assertion.name)' (\(result.assertion.location)) already holds before the solution ran (value \(result.actual ?? "?")): it cannot fail")
+        }
+        do {
+            try workspace.write(step.files.filter(\.inSolution), overwrite: true)
+        } catch {
+            return problems + ["cannot write the solution's files: \(error)"]
+        }
+        if step.commands.isEmpty && !step.checks.contains(where: { if case .answer = $0.subject { true } else { false } }) {
+            problems.append("the step has no solution commands, so a learner cannot be shown how to pass it")
+        }
+        for command in step.commands {
+            do {
+                let outcome = try await commands.run(command.source, interpreter: command.interpreter.rawValue, timeoutSeconds: commandTimeout)
+                if outcome.status != 0 {
+                    let output = (outcome.stderr + outcome.stdout).trimmingCharacters(in: .whitespacesAndNewlines)
+                    problems.append("the solution command at \(command.location) exited with \(outcome.status)\(outcome.timedOut ? " (timed out)" : ""): \(output.suffix(600))")
+                    return problems
+                }
+            } catch {
+                return problems + ["cannot run the solution command at \(command.location): \(error)"]
+            }
+        }
+        let answer = step.checks.lazy.compactMap { assertion -> String? in
+            guard case .answer = assertion.subject else { return nil }
+            return AnswerValue.sample(for: assertion)
+        }.first
+        let after = await CheckRunner(query: { try await client.query($0) }, commands: commands, answer: answer).run(step.checks)
+        for result in after.failed {
+            var line = "'\(result.assertion.name)' (\(result.assertion.location)) fails after the solution ran: expected \(result.expected)"
+            if let actual = result.actual { line += ", actual \(actual)" }
+            if let problem = result.problem { line += " (\(problem))" }
+            problems.append(line)
+        }
+        return problems
+    }
+}

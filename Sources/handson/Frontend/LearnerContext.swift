@@ -1,0 +1,92 @@
+import Foundation
+import LabKit
+import Learning
+import TerminalMarkdown
+
+/// What every learner command needs: the learner's folder, progress, the current lab and
+/// the background emulator. Commands stay short by going through here.
+struct LearnerContext {
+    let home: HandsonHome
+    let progress: ProgressStore
+
+    init() throws {
+        home = HandsonHome.resolve()
+        do {
+            progress = try ProgressStore(path: home.progressDatabase.path)
+        } catch {
+            throw CLIError("cannot open the progress database \(home.progressDatabase.path): \(error)")
+        }
+    }
+
+    var daemon: EmulatorDaemon { EmulatorDaemon(home: home) }
+
+    /// The current lab, parsed again from the file it was started from.
+    func currentLab() throws -> (ProgressStore.Current, Lab) {
+        guard let current = try progress.currentLab() else {
+            throw CLIError("no lab started yet; 'handson list' shows the labs, 'handson start LAB' starts one")
+        }
+        let result = LabParser.parse(contentsOf: current.path)
+        guard let lab = result.lab, !result.diagnostics.contains(where: { $0.severity == .error }) else {
+            throw CLIError("the lab file \(current.path) cannot be read any more; 'handson validate \(current.path)' says why")
+        }
+        return (current, lab)
+    }
+
+    /// A session on the current lab; starts the background emulator when the lab needs one.
+    func session() async throws -> LearnerSession {
+        let (_, lab) = try currentLab()
+        return try await session(for: lab)
+    }
+
+    func session(for lab: Lab, preferredPort: Int = 4566) async throws -> LearnerSession {
+        var client: EmulatorClient?
+        var environment = ProcessInfo.processInfo.environment
+        if !lab.metadata.services.isEmpty {
+            let record = try await emulatorRecord(preferredPort: preferredPort)
+            client = EmulatorClient(port: record.port)
+            environment = learnerEnvironment(port: record.port, lab: lab.id).applied(to: environment)
+        }
+        return LearnerSession(lab: lab, home: home, progress: progress, emulator: client, environment: environment)
+    }
+
+    /// The background emulator, started if needed, with the `aws` wrapper in place.
+    func emulatorRecord(preferredPort: Int = 4566) async throws -> EmulatorDaemon.Record {
+        let record: EmulatorDaemon.Record
+        do {
+            record = try await daemon.ensureRunning(executable: LearnerEnvironment.currentExecutable,
+                                                    preferredPort: preferredPort, version: HandsonVersion.current)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        try LearnerEnvironment.installWrappers(in: home.bin, handsonExecutable: LearnerEnvironment.currentExecutable,
+                                               searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "")
+        return record
+    }
+
+    func learnerEnvironment(port: Int, lab: String?) -> LearnerEnvironment {
+        LearnerEnvironment(endpoint: "http://127.0.0.1:\(port)", bin: home.bin, lab: lab)
+    }
+
+    /// The emulator the learner's commands reach: HANDSON_ENDPOINT (set in the learner's shell
+    /// and by `handson test`), else the running background emulator.
+    func activeEmulator() async throws -> EmulatorClient {
+        if let endpoint = ProcessInfo.processInfo.environment["HANDSON_ENDPOINT"], let url = URL(string: endpoint) {
+            return EmulatorClient(endpoint: url)
+        }
+        guard let record = await daemon.running() else {
+            throw CLIError("the emulator is not running; 'handson start LAB' starts it")
+        }
+        return EmulatorClient(port: record.port)
+    }
+
+    /// Shows step `number` and remembers it for the shell prompt.
+    func show(_ lab: Lab, step number: Int) {
+        guard lab.steps.indices.contains(number - 1) else { return }
+        Terminal.write(LabPresenter(options: Terminal.renderOptions).render(lab, step: number))
+        try? Data("\(lab.id) \(number)/\(lab.steps.count)".utf8).write(to: home.root.appendingPathComponent("prompt"), options: .atomic)
+    }
+
+    func render(markdown: String) {
+        Terminal.write(TerminalRenderer(options: Terminal.renderOptions).render(markdown: markdown))
+    }
+}
