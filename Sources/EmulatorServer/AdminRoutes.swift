@@ -25,9 +25,9 @@ struct AdminRoutes: Sendable {
         case (.get, "/_handson/state"):
             let state = await emulator.state()
             // `?query=EXPR` evaluates JMESPath here, so a check fetches only what it needs.
-            if let query = request.uri.queryParameters["query"] {
+            if let query = Self.formParameter("query", in: request.uri.query) {
                 do {
-                    let expression = try JMESPathExpression(String(query))
+                    let expression = try JMESPathExpression(query)
                     return json(try expression.search(state))
                 } catch {
                     return json(.object(["error": "InvalidQuery", "message": .string(error.description)]), status: .badRequest)
@@ -76,6 +76,19 @@ struct AdminRoutes: Sendable {
         } catch {
             return json(.object(["error": "SnapshotFailed", "message": .string("\(error)")]), status: .internalServerError)
         }
+    }
+
+    /// A query-string parameter decoded as HTML forms encode it (`+` is a space), so both
+    /// `curl --data-urlencode` and percent-encoding clients work.
+    static func formParameter(_ name: String, in query: String?) -> String? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.first == Substring(name) else { continue }
+            let raw = parts.count > 1 ? String(parts[1]) : ""
+            return raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
+        }
+        return nil
     }
 
     private func clockDocument() -> JSONValue {

@@ -1,13 +1,14 @@
 import Foundation
 
 /// Runs a shell command or script (a step's solution, a `run:` check) with a time limit.
-/// GNU `timeout` puts it in its own process group, so a limit kills its children too.
+/// GNU `timeout` bounds it (and, run from a terminal, kills its process group).
 public struct CommandRunner: Sendable {
     public struct Outcome: Sendable {
         public var status: Int32
         public var stdout: String
         public var stderr: String
-        public var timedOut: Bool { status == 124 }
+        /// The time limit ended it. (GNU timeout, sending SIGKILL to its process group, dies of it too.)
+        public var timedOut = false
     }
 
     public var environment: [String: String]
@@ -24,7 +25,8 @@ public struct CommandRunner: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let limit = String(format: "%.3f", max(0.001, timeoutSeconds))
-        process.arguments = ["timeout", "--kill-after=2", limit, interpreter, "-c", source]
+        // SIGKILL: the child inherits this process's signal mask, in which SIGTERM may be blocked.
+        process.arguments = ["timeout", "--signal=KILL", limit, interpreter, "-c", source]
         process.environment = environment
         process.currentDirectoryURL = workingDirectory
         let stdout = Pipe(), stderr = Pipe()
@@ -46,9 +48,11 @@ public struct CommandRunner: Sendable {
                     let outData = stdout.fileHandleForReading.readDataToEndOfFile()
                     group.wait()
                     process.waitUntilExit()
-                    continuation.resume(returning: Outcome(status: process.terminationStatus,
+                    let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+                    continuation.resume(returning: Outcome(status: killed ? 137 : process.terminationStatus,
                                                            stdout: String(decoding: outData, as: UTF8.self),
-                                                           stderr: String(decoding: errData, as: UTF8.self)))
+                                                           stderr: String(decoding: errData, as: UTF8.self),
+                                                           timedOut: killed || process.terminationStatus == 124))
                 } catch {
                     continuation.resume(throwing: error)
                 }

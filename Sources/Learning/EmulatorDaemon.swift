@@ -80,6 +80,12 @@ public struct EmulatorDaemon: Sendable {
         return nil
     }
 
+    private static func openDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        // Listing the folder opens one more descriptor, closed again by now: skip what is gone.
+        return names.compactMap(Int32.init).filter { fcntl($0, F_GETFD) != -1 }
+    }
+
     /// posix_spawn in a new session, output appended to `log`, so it outlives this process and its terminal.
     private func spawnDetached(_ executable: String, _ arguments: [String], log: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
@@ -88,6 +94,11 @@ public struct EmulatorDaemon: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // A daemon must hold none of our other descriptors: a parent watching a pipe or socket
+        // we inherited (Foundation's Process does, to see its child exit) would wait forever.
+        for descriptor in Self.openDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -1,10 +1,11 @@
 import Foundation
 import LabKit
 
-/// `handson test`: proves a lab works. For each step, on a fresh emulator of its own: every
-/// assertion must FAIL before the step's solution runs (a check that cannot fail teaches
+/// `handson test`: proves a lab works. On a fresh emulator of its own, for each step in order:
+/// the step's check must FAIL before its solution runs (a check that cannot fail teaches
 /// nothing), then the solution runs through the learner's own `aws` wrapper, then every
-/// assertion must PASS.
+/// assertion must PASS. An assertion that already held before is reported as a note: it may
+/// be a guard ("still exactly one message"), but it proves nothing on its own.
 public struct LabTestRunner: Sendable {
     public struct StepResult: Sendable {
         public enum Status: Sendable {
@@ -20,6 +21,8 @@ public struct LabTestRunner: Sendable {
         public var title: String
         public var status: Status
         public var seconds: Double
+        /// Assertions that already held before the solution (allowed beside one that did not).
+        public var notes: [String] = []
 
         public var failed: Bool {
             if case .failed = status { return true }
@@ -65,7 +68,8 @@ public struct LabTestRunner: Sendable {
             if let earlierFailure {
                 result.status = .skipped("step \(earlierFailure) failed")
             } else {
-                let problems = await test(step, workspace: workspace, commands: commands, client: emulator.client)
+                let (problems, notes) = await test(step, workspace: workspace, commands: commands, client: emulator.client)
+                result.notes = notes
                 if !problems.isEmpty {
                     result.status = .failed(problems)
                     earlierFailure = "\(step.number) (\(step.id))"
@@ -77,8 +81,15 @@ public struct LabTestRunner: Sendable {
         return results
     }
 
-    /// The problems found with one step (none: it passed).
-    func test(_ step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient) async -> [String] {
+    /// The problems found with one step (none: it passed), and notes worth reading.
+    func test(_ step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient) async -> ([String], [String]) {
+        var notes: [String] = []
+        let problems = await problems(of: step, workspace: workspace, commands: commands, client: client, notes: &notes)
+        return (problems, notes)
+    }
+
+    private func problems(of step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient,
+                          notes: inout [String]) async -> [String] {
         guard !step.checks.isEmpty else { return ["the step has no checks, so nothing can tell a learner it is done"] }
         var problems: [String] = []
         do {
@@ -87,8 +98,13 @@ public struct LabTestRunner: Sendable {
             return ["cannot write the step's files: \(error)"]
         }
         let before = await CheckRunner(query: { try await client.query($0) }, commands: commands, answer: nil).run(step.checks)
-        for result in before.results where result.passed {
-            problems.append("'\(result.assertion.name)' (\(result.assertion.location)) already holds before the solution ran (value \(result.actual ?? "?")): it cannot fail")
+        let heldBefore = before.results.filter(\.passed).map {
+            "'\($0.assertion.name)' (\($0.assertion.location)) already holds before the solution ran (value \($0.actual ?? "?"))"
+        }
+        if before.passed {
+            problems.append("the step's check passes before its solution ran, so it cannot fail: " + heldBefore.joined(separator: "; "))
+        } else {
+            notes += heldBefore
         }
         do {
             try workspace.write(step.files.filter(\.inSolution), overwrite: true)

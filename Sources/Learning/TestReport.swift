@@ -16,6 +16,7 @@ public enum TestReport {
             switch result.status {
             case .passed:
                 lines.append("ok \(number) - \(name)")
+                lines.append(contentsOf: result.notes.map { "# note: \($0)" })
             case .skipped(let reason):
                 lines.append("ok \(number) - \(name) # SKIP \(reason)")
             case .failed(let problems):

@@ -45,6 +45,10 @@ import Testing
             try await client.execute(uri: "/_handson/state?query=calls%5B0%5D.%5Boperation,outcome%5D", method: .get) { response in
                 #expect(Self.value("@", in: response.body) == ["CreateQueue", "ok"])
             }
+            // Form encoding (`curl --data-urlencode`): `+` is a space, `%2B` a plus.
+            try await client.execute(uri: "/_handson/state?query=length(sqs.queues%5B%3Fname+%3D%3D+'checked'%5D)", method: .get) { response in
+                #expect(Self.value("@", in: response.body) == 1)
+            }
             try await client.execute(uri: "/_handson/state?query=sqs.queues%5B", method: .get) { response in
                 #expect(response.status == .badRequest)
             }

@@ -83,7 +83,12 @@ struct LearnerContext {
     func show(_ lab: Lab, step number: Int) {
         guard lab.steps.indices.contains(number - 1) else { return }
         Terminal.write(LabPresenter(options: Terminal.renderOptions).render(lab, step: number))
-        try? Data("\(lab.id) \(number)/\(lab.steps.count)".utf8).write(to: home.root.appendingPathComponent("prompt"), options: .atomic)
+        writePrompt(lab, step: number)
+    }
+
+    /// The shell's prompt reads this file (a builtin `read`, no process per prompt).
+    func writePrompt(_ lab: Lab, step number: Int) {
+        try? Data("\(lab.id) \(number)/\(lab.steps.count)\n".utf8).write(to: home.root.appendingPathComponent("prompt"), options: .atomic)
     }
 
     func render(markdown: String) {

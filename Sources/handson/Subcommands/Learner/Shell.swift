@@ -15,14 +15,14 @@ struct Shell: AsyncParsableCommand {
         let lab = session.lab
         let number = try session.currentStep()
         try FileManager.default.createDirectory(at: session.workspace.folder, withIntermediateDirectories: true)
-        try Data("\(lab.id) \(number)/\(lab.steps.count)".utf8).write(to: context.home.root.appendingPathComponent("prompt"), options: .atomic)
+        context.writePrompt(lab, step: number)
         // bash reads the user's ~/.bashrc first, then sets the prompt from the step file.
         let rc = context.home.root.appendingPathComponent("shellrc")
         let promptFile = context.home.root.appendingPathComponent("prompt").path
         let script = """
             [ -f ~/.bashrc ] && . ~/.bashrc
             export PATH=\(LearnerEnvironment.quoted(context.home.bin.path)):"$PATH"
-            __handson_prompt() { read -r __handson_step < \(LearnerEnvironment.quoted(promptFile)) 2>/dev/null || __handson_step=""; }
+            __handson_prompt() { __handson_step=""; read -r __handson_step < \(LearnerEnvironment.quoted(promptFile)) 2>/dev/null; }
             PROMPT_COMMAND="__handson_prompt${PROMPT_COMMAND:+; $PROMPT_COMMAND}"
             PS1='(handson ${__handson_step}) \\W \\$ '
             echo "handson: aws and boto3 reach the emulator at $HANDSON_ENDPOINT. 'exit' leaves this shell."

@@ -1,0 +1,64 @@
+import Foundation
+import Learning
+import Testing
+
+/// The learner commands end to end, with the background emulator, the aws wrapper and snapshots.
+@Suite(.serialized) struct LearnerFlowTests {
+    /// Runs a learner command line in bash with `eval "$(handson env)"` applied, as a learner would.
+    static func learner(_ commandLine: String, home: URL) async throws -> CommandRunner.Outcome {
+        var environment = ProcessInfo.processInfo.environment
+        environment["HANDSON_HOME"] = home.path
+        environment["HANDSON_LABS"] = Handson.fixtures.path
+        environment["NO_COLOR"] = "1"
+        environment["PATH"] = Handson.packageRoot.appendingPathComponent(".build/debug").path + ":" + (environment["PATH"] ?? "")
+        environment.removeValue(forKey: "HANDSON_ENDPOINT")
+        let runner = CommandRunner(environment: environment, workingDirectory: home)
+        return try await runner.run(commandLine, timeoutSeconds: 120)
+    }
+
+    @Test func checkResetAndGrade() async throws {
+        let home = try Handson.scratch("flow")
+        defer { try? FileManager.default.removeItem(at: home) }
+        defer { Task { _ = try? await Self.learner("handson stop", home: home) } }
+
+        let start = try await Self.learner("handson start queue-steps --port 0", home: home)
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(start.stdout.contains("Step 1 of 3: Create a queue"))
+
+        let failing = try await Self.learner("handson check", home: home)
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("✗ The queue orders exists"))
+        #expect(failing.stdout.contains("expected: equals 1"))
+        #expect(failing.stdout.contains("actual: `0`"))
+
+        let fixed = try await Self.learner("""
+            eval "$(handson env)"
+            aws sqs create-queue --queue-name orders >/dev/null
+            echo hello > "$HANDSON_HOME/workspaces/queue-steps/note.txt"
+            handson check
+            """, home: home)
+        #expect(fixed.status == 0, "\(fixed.stdout)\n\(fixed.stderr)")
+        #expect(fixed.stdout.contains("✓ The queue orders exists"))
+        #expect(fixed.stdout.contains("Step 1 passed!"))
+        #expect(fixed.stdout.contains("Step 2 of 3: Send a message"))
+
+        // Step 2 started with the queue in place; going back to step 1 removes it again.
+        let reset = try await Self.learner("""
+            eval "$(handson env)"
+            aws sqs create-queue --queue-name stray >/dev/null
+            handson reset --step 1 >/dev/null
+            aws sqs list-queues --query 'length(QueueUrls || `[]`)'
+            """, home: home)
+        #expect(reset.status == 0, "\(reset.stderr)")
+        #expect(reset.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+
+        let status = try await Self.learner("handson status", home: home)
+        #expect(status.stdout.contains("1 of 3 steps passed"))
+
+        let grade = try await Self.learner("handson grade --format csv --learner ada", home: home)
+        #expect(grade.stdout.contains("learner,lab,step,step_id,passed"))
+        #expect(grade.stdout.contains("ada,queue-steps,1,create,true"))
+        let json = try await Self.learner("handson grade --format json", home: home)
+        #expect(json.stdout.contains("\"stepsPassed\":1"))
+    }
+}
