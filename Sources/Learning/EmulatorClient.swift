@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JMESPath
 
 /// Talks to a running emulator's own endpoints (`/_handson/…`, see docs/state.md).
@@ -47,23 +44,18 @@ public struct EmulatorClient: Sendable {
     }
 
     private func request(_ method: String, url: URL, body: Data? = nil, timeout: TimeInterval = 30) async throws -> JSONValue {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        request.httpBody = body
-        let data: Data
-        let response: URLResponse
+        let response: LoopbackHTTP.Response
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            response = try await LoopbackHTTP.send(method, to: url, body: body, timeout: timeout)
         } catch {
-            throw Failure(description: "the emulator at \(endpoint.absoluteString) did not answer (\(error.localizedDescription)); 'handson start LAB' starts it")
+            throw Failure(description: "the emulator at \(endpoint.absoluteString) did not answer (\(error)); 'handson start LAB' starts it")
         }
-        let document = (try? JSONValue(jsonData: data)) ?? .null
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
+        let document = (try? JSONValue(jsonData: response.body)) ?? .null
+        guard (200..<300).contains(response.status) else {
             let message = (try? JMESPathExpression("message").search(document)).flatMap { value -> String? in
                 if case .string(let text) = value { return text }
                 return nil
-            } ?? String(decoding: data, as: UTF8.self)
+            } ?? String(decoding: response.body, as: UTF8.self)
             throw Failure(description: message)
         }
         return document

@@ -42,15 +42,21 @@ struct LearnerContext {
         var client: EmulatorClient?
         var environment = ProcessInfo.processInfo.environment
         if !lab.metadata.services.isEmpty {
-            let record = try await emulatorRecord(preferredPort: preferredPort)
+            let record = try await emulatorRecord(preferredPort: preferredPort, installWrappers: false)
             client = EmulatorClient(port: record.port)
             environment = learnerEnvironment(port: record.port, lab: lab.id).applied(to: environment)
         }
         return LearnerSession(lab: lab, home: home, progress: progress, emulator: client, environment: environment)
     }
 
-    /// The background emulator, started if needed, with the `aws` wrapper in place.
-    func emulatorRecord(preferredPort: Int = 4566) async throws -> EmulatorDaemon.Record {
+    /// The background emulator, started if needed, with the `aws` wrapper in place (written
+    /// when the emulator starts, when missing, and whenever asked: `start`, `shell`, `env`).
+    func emulatorRecord(preferredPort: Int = 4566, installWrappers: Bool = true) async throws -> EmulatorDaemon.Record {
+        let wrapperMissing = !FileManager.default.fileExists(atPath: home.bin.appendingPathComponent("aws").path)
+        if let running = await daemon.running() {
+            if installWrappers || wrapperMissing { try writeWrappers() }
+            return running
+        }
         let record: EmulatorDaemon.Record
         do {
             record = try await daemon.ensureRunning(executable: LearnerEnvironment.currentExecutable,
@@ -58,9 +64,13 @@ struct LearnerContext {
         } catch {
             throw CLIError("\(error)")
         }
+        try writeWrappers()
+        return record
+    }
+
+    private func writeWrappers() throws {
         try LearnerEnvironment.installWrappers(in: home.bin, handsonExecutable: LearnerEnvironment.currentExecutable,
                                                searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "")
-        return record
     }
 
     func learnerEnvironment(port: Int, lab: String?) -> LearnerEnvironment {

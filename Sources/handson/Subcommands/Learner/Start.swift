@@ -27,6 +27,7 @@ struct Start: AsyncParsableCommand {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         try context.progress.setCurrentLab(.init(labId: parsed.id, path: absolute, lang: lang))
         guard !parsed.steps.isEmpty else { throw CLIError("\(parsed.id) has no steps") }
+        if !parsed.metadata.services.isEmpty { _ = try await context.emulatorRecord(preferredPort: port) }
         let session = try await context.session(for: parsed, preferredPort: port)
         let resumed = try context.progress.lab(parsed.id) != nil
         let number = try session.currentStep()
