@@ -1,5 +1,6 @@
 import ArgumentParser
 import LabKit
+import Learning
 import TerminalMarkdown
 
 struct ListLabs: ParsableCommand {
@@ -16,6 +17,9 @@ struct ListLabs: ParsableCommand {
     func run() throws {
         let locator = LabLocator(labsOption: directory)
         let catalog = try locator.catalog()
+        // Progress is optional here: listing must work before anything was ever started.
+        let progress = (try? LearnerContext())?.progress
+        let current = try? progress?.currentLab()?.labId
         var rows: [String] = []
         var broken: [String] = []
         for entry in catalog.entries {
@@ -26,14 +30,16 @@ struct ListLabs: ParsableCommand {
             let m = lab.metadata
             let original = entry.path.isEmpty ? [] : [LabParser.parse(contentsOf: entry.path).lab?.metadata.lang ?? "?"]
             let languages = Set(original + entry.translations.keys).sorted()
-            let services = m.services.isEmpty ? "—" : m.services.joined(separator: ", ")
-            rows.append("| \(m.id) | \(escape(m.title)) | \(m.level.rawValue) | \(m.minutes) | \(services) | \(languages.joined(separator: ", ")) |")
+            let done = (try? progress?.steps(of: m.id).filter(\.passed).count) ?? 0
+            var state = done == 0 ? "—" : done >= lab.steps.count ? "✓ done" : "\(done)/\(lab.steps.count)"
+            if current == m.id { state += " ▶" }
+            rows.append("| \(m.id) | \(escape(m.title)) | \(m.level.rawValue) | \(m.minutes) | \(languages.joined(separator: " ")) | \(state) |")
         }
         guard !rows.isEmpty else {
             throw CLIError("no labs in \(locator.labsDirectory)")
         }
-        var markdown = "| lab | title | level | min | services | languages |\n|---|---|---|--:|---|---|\n" + rows.joined(separator: "\n")
-        markdown += "\n\nStart reading with `handson show LAB`."
+        var markdown = "| lab | title | level | min | lang | progress |\n|---|---|---|--:|---|:-:|\n" + rows.joined(separator: "\n")
+        markdown += "\n\nStart one with `handson start LAB` (read it first with `handson show LAB`)."
         if !broken.isEmpty {
             markdown += "\n\nNot shown, because they have errors (see `handson validate`): \(broken.joined(separator: ", "))"
         }
