@@ -93,6 +93,24 @@ enum BatchRules {
         }
     }
 
+    /// Runs `body` for each entry: its result (plus the entry's `Id`) lands in `Successful`,
+    /// its error in `Failed`, so one bad entry never fails the others.
+    static func collect<Entry>(_ entries: [Entry], id: (Entry) -> String,
+                               _ body: (Entry) throws(AWSError) -> [String: JSONValue]) -> JSONValue {
+        var successful: [JSONValue] = []
+        var failed: [JSONValue] = []
+        for entry in entries {
+            do throws(AWSError) {
+                var result = try body(entry)
+                result["Id"] = .string(id(entry))
+                successful.append(.object(result))
+            } catch {
+                failed.append(failure(id: id(entry), error))
+            }
+        }
+        return ["Successful": .array(successful), "Failed": .array(failed)]
+    }
+
     static func failure(id: String, _ error: AWSError) -> JSONValue {
         ["Id": .string(id), "SenderFault": .bool(error.senderFault),
          "Code": .string(error.queryCode ?? error.code), "Message": .string(error.message)]

@@ -20,18 +20,10 @@ extension SQSService {
             if total > BatchRules.maximumPayload {
                 throw SQSErrors.batchRequestTooLong(limit: BatchRules.maximumPayload, sent: total)
             }
-            var successful: [JSONValue] = []
-            var failed: [JSONValue] = []
-            for (id, message) in request.entries {
-                do throws(AWSError) {
-                    guard case .object(var result) = try send(message, to: queue, now: now, &changes) else { continue }
-                    result["Id"] = .string(id)
-                    successful.append(.object(result))
-                } catch {
-                    failed.append(BatchRules.failure(id: id, error))
-                }
+            return BatchRules.collect(request.entries, id: \.id) { (entry) throws(AWSError) in
+                guard case .object(let result) = try send(entry.message, to: queue, now: now, &changes) else { return [:] }
+                return result
             }
-            return ["Successful": .array(successful), "Failed": .array(failed)]
         }
     }
 
@@ -39,18 +31,10 @@ extension SQSService {
         let url = try input.requiredString("QueueUrl")
         let entries = try BatchRules.entries(input, entryName: "DeleteMessageBatchRequestEntry")
         return try withQueue(url, context) { (queue, _, changes) throws(AWSError) in
-            var successful: [JSONValue] = []
-            var failed: [JSONValue] = []
-            for entry in entries {
-                let id = try entry.string("Id") ?? ""
-                do throws(AWSError) {
-                    try delete(handle: try entry.requiredString("ReceiptHandle"), in: queue, &changes)
-                    successful.append(["Id": .string(id)])
-                } catch {
-                    failed.append(BatchRules.failure(id: id, error))
-                }
+            BatchRules.collect(entries, id: Self.entryId) { (entry) throws(AWSError) in
+                try delete(handle: try entry.requiredString("ReceiptHandle"), in: queue, &changes)
+                return [:]
             }
-            return ["Successful": .array(successful), "Failed": .array(failed)]
         }
     }
 
@@ -58,22 +42,17 @@ extension SQSService {
         let url = try input.requiredString("QueueUrl")
         let entries = try BatchRules.entries(input, entryName: "ChangeMessageVisibilityBatchRequestEntry")
         return try withQueue(url, context) { (queue, now, changes) throws(AWSError) in
-            var successful: [JSONValue] = []
-            var failed: [JSONValue] = []
-            for entry in entries {
-                let id = try entry.string("Id") ?? ""
-                do throws(AWSError) {
-                    guard let timeout = try entry.int("VisibilityTimeout") else {
-                        throw SQSErrors.missingParameter("VisibilityTimeout")
-                    }
-                    try changeVisibility(handle: try entry.requiredString("ReceiptHandle"), timeout: timeout,
-                                         in: queue, now: now, &changes)
-                    successful.append(["Id": .string(id)])
-                } catch {
-                    failed.append(BatchRules.failure(id: id, error))
+            BatchRules.collect(entries, id: Self.entryId) { (entry) throws(AWSError) in
+                guard let timeout = try entry.int("VisibilityTimeout") else {
+                    throw SQSErrors.missingParameter("VisibilityTimeout")
                 }
+                try changeVisibility(handle: try entry.requiredString("ReceiptHandle"), timeout: timeout,
+                                     in: queue, now: now, &changes)
+                return [:]
             }
-            return ["Successful": .array(successful), "Failed": .array(failed)]
         }
     }
+
+    /// Entry ids were validated by `BatchRules.entries`, so reading one cannot fail here.
+    static func entryId(_ entry: SQSInput) -> String { (try? entry.string("Id")) ?? "" }
 }
