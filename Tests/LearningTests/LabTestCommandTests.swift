@@ -18,6 +18,33 @@ import Testing
         #expect(xml.contains("<testsuite name=\"queue-steps\" tests=\"3\" failures=\"0\""))
     }
 
+    /// What `scripts/test` relies on: every shipped lab, every translation, every step.
+    @Test func everyShippedLabPasses() async throws {
+        let home = try Handson.scratch("test-labs")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let labs = Handson.packageRoot.appendingPathComponent("labs").path
+        let outcome = try await Handson.run("test '\(labs)'", home: home, timeout: 900)
+        #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("ok 1 - "))
+        #expect(outcome.stdout.contains("sqs-basics step 8"))
+        #expect(!outcome.stdout.contains("not ok"))
+    }
+
+    @Test func theScaffoldOfANewLabValidatesAndPasses() async throws {
+        let home = try Handson.scratch("test-new")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let labs = home.appendingPathComponent("labs").path
+        let created = try await Handson.run("new queue-demo --labs '\(labs)'", home: home)
+        #expect(created.status == 0, "\(created.stderr)")
+        let validated = try await Handson.run("validate '\(labs)'", home: home)
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        let tested = try await Handson.run("test '\(labs)'", home: home)
+        #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
+        #expect(tested.stdout.contains("ok 1 - queue-demo step 1 create-queue"))
+        let again = try await Handson.run("new queue-demo --labs '\(labs)'", home: home)
+        #expect(again.status != 0 && again.stderr.contains("already exists"))
+    }
+
     @Test func aCheckThatCannotFailIsAFailure() async throws {
         let home = try Handson.scratch("test-fail")
         defer { try? FileManager.default.removeItem(at: home) }
