@@ -27,6 +27,17 @@ enum ErrorEncoding {
         return WireResponse(status: error.httpStatus, headers: headers, body: body.jsonData())
     }
 
+    /// restJson1: the code in `x-amzn-ErrorType`, `{"Type": "User", "message": "…"}` in the body
+    /// (botocore reads the header first; Lambda's own bodies say `Type` and `Message`).
+    static func restJSON(_ error: WireError, model: ServiceModel?, requestId: String) -> WireResponse {
+        let body: JSONValue = ["Type": .string(error.senderFault ? "User" : "Service"), "Message": .string(error.message),
+                               "message": .string(error.message)]
+        return WireResponse(status: error.httpStatus,
+                            headers: [("Content-Type", "application/json"), ("x-amzn-RequestId", requestId),
+                                      ("x-amzn-ErrorType", error.code)],
+                            body: body.jsonData())
+    }
+
     /// `<ErrorResponse><Error><Type>Sender</Type><Code>…</Code><Message>…</Message><Detail/></Error><RequestId>…</RequestId></ErrorResponse>`
     static func query(_ error: WireError, model: ServiceModel?, requestId: String) -> WireResponse {
         var xml = XMLWriter(capacity: 256)

@@ -8,6 +8,7 @@ struct ProtocolRouter {
     enum Route {
         case json(ServiceModel, OperationModel, scope: SigV4Scope?)
         case query(ServiceModel, OperationModel, parameters: [(String, String)], scope: SigV4Scope?)
+        case restJSON(ServiceModel, OperationModel, captures: [String: String], scope: SigV4Scope?)
     }
 
     func route(_ request: WireRequest) throws(WireError) -> Route {
@@ -21,9 +22,25 @@ struct ProtocolRouter {
         }
         let parameters = queryParameters(request)
         guard let action = parameters.last(where: { $0.0 == "Action" })?.1 else {
+            // No action named: a REST operation is named by its method and path.
+            if let route = restRoute(request) { return route }
             throw WireError.missingAction().from(.query, service: nil)
         }
         return try queryRoute(action, parameters: parameters, request: request)
+    }
+
+    /// The REST service the request was signed for (or any REST service) whose templates match.
+    private func restRoute(_ request: WireRequest) -> Route? {
+        let scope = SigV4Scope.from(headers: request.headers, parameters: request.query)
+        var candidates = scope?.service.map { catalog.models(signingName: $0) } ?? []
+        if candidates.isEmpty { candidates = catalog.models }
+        for model in candidates where model.metadata.protocolName == "rest-json" {
+            guard let routes = catalog.restRoutes(for: model),
+                  let (name, captures) = routes.route(method: request.method, path: request.path, query: request.query),
+                  let operation = model.operations[name] else { continue }
+            return .restJSON(model, operation, captures: captures, scope: scope)
+        }
+        return nil
     }
 
     private func jsonRoute(_ target: String) throws(WireError) -> (ServiceModel, OperationModel) {

@@ -5,6 +5,7 @@ public struct ServiceCatalog: Sendable {
     private let byTargetPrefix: [String: ServiceModel]
     private let bySigningName: [String: [ServiceModel]]
     private let byEndpointPrefix: [String: [ServiceModel]]
+    private let restRoutesByName: [String: RestRoutes]
 
     public init(models: [ServiceModel]) {
         self.models = models
@@ -14,7 +15,13 @@ public struct ServiceCatalog: Sendable {
             uniquingKeysWith: { first, _ in first })
         bySigningName = Dictionary(grouping: models, by: \.metadata.signingName)
         byEndpointPrefix = Dictionary(grouping: models, by: \.metadata.endpointPrefix)
+        restRoutesByName = Dictionary(
+            models.filter { $0.metadata.protocolName.hasPrefix("rest-") }.map { ($0.name, RestRoutes(model: $0)) },
+            uniquingKeysWith: { first, _ in first })
     }
+
+    /// The method-and-path table of a REST service.
+    func restRoutes(for model: ServiceModel) -> RestRoutes? { restRoutesByName[model.name] }
 
     /// Loads the named models (`["sqs", "sns"]`) bundled with this module.
     public static func bundled(_ names: [String]) throws(ModelLoadError) -> ServiceCatalog {

@@ -39,6 +39,8 @@ public struct OperationModel: Sendable {
     public let errors: [ShapeID]
     public let httpMethod: String
     public let requestURI: String
+    /// REST protocols: the status of a successful response (Lambda's CreateFunction answers 201).
+    public let responseCode: Int
 }
 
 /// Why a model could not be loaded; a packaging bug, so the message names the file.
@@ -188,6 +190,7 @@ private struct ModelBuilder {
                 isException: json["exception"]?.bool ?? false,
                 error: error,
                 isDocument: json["document"]?.bool ?? false,
+                payload: json["payload"]?.string,
                 containsTimestamp: false))
         }
         markTimestamps(&shapes)
@@ -226,7 +229,8 @@ private struct ModelBuilder {
                     try id(ref["shape"]?.string, in: "\(name) errors")
                 },
                 httpMethod: json["http"]?["method"]?.string ?? "POST",
-                requestURI: json["http"]?["requestUri"]?.string ?? "/")
+                requestURI: json["http"]?["requestUri"]?.string ?? "/",
+                responseCode: json["http"]?["responseCode"]?.number.map { Int($0) } ?? 200)
         }
         return operations
     }

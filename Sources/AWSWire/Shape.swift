@@ -56,6 +56,8 @@ public struct Shape: Sendable {
     public let error: ErrorTraits?
     /// A `document` structure holds any JSON and is passed through unchecked.
     public let isDocument: Bool
+    /// REST protocols: the member that is the whole HTTP body (a blob or a structure).
+    public let payload: String?
     /// True when values of this shape contain a timestamp anywhere below, so encoders can
     /// skip walking outputs that need no conversion.
     public internal(set) var containsTimestamp: Bool

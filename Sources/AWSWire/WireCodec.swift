@@ -40,6 +40,18 @@ public struct WireCodec: Sendable {
             } catch {
                 throw error.from(.query, service: model.name)
             }
+        case .restJSON(let model, let operation, let captures, let scope):
+            do {
+                var input: JSONValue = .object([:])
+                if let shape = operation.input {
+                    input = try RestJSONProtocol.decode(request, model: model, shape: shape, captures: captures)
+                    input = try InputValidator(model: model, wireProtocol: .restJSON).validate(input, shape: shape)
+                }
+                return DecodedRequest(model: model, operation: operation, input: input, wireProtocol: .restJSON,
+                                      region: scope?.region, accessKeyId: scope?.accessKeyId)
+            } catch {
+                throw error.from(.restJSON, service: model.name)
+            }
         }
     }
 
@@ -52,6 +64,8 @@ public struct WireCodec: Sendable {
         case .query:
             let body = QueryXMLEncoder(model: request.model).response(request.operationModel, output: output, requestId: requestId)
             return WireResponse(status: 200, headers: [("Content-Type", "text/xml"), ("x-amzn-RequestId", requestId)], body: body)
+        case .restJSON:
+            return RestJSONProtocol.response(output, for: request, requestId: requestId)
         }
     }
 
@@ -63,6 +77,7 @@ public struct WireCodec: Sendable {
         switch request?.wireProtocol ?? error.wireProtocol ?? wireProtocol ?? .json {
         case .json: return ErrorEncoding.json(resolved, model: model, requestId: requestId)
         case .query: return ErrorEncoding.query(resolved, model: model, requestId: requestId)
+        case .restJSON: return ErrorEncoding.restJSON(resolved, model: model, requestId: requestId)
         }
     }
 

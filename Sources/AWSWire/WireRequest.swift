@@ -45,6 +45,9 @@ public enum WireProtocol: String, Sendable {
     case json
     /// Form-encoded `Action=` parameters, XML responses (awsQuery).
     case query
+    /// The operation named by method and path; members in the path, query string, headers
+    /// and a JSON body (restJson1: Lambda).
+    case restJSON = "rest-json"
 }
 
 /// A request in protocol-free form: the operation and its input as JSON named exactly
