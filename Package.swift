@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's cmark-gfm: the parser GitHub itself uses, so labs read the same here and there.
@@ -37,7 +38,8 @@ let package = Package(
             "JMESPath",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Services/Lambda/Runtime")]),
         // The Hummingbird app gluing wire and services together.
         .target(name: "EmulatorServer", dependencies: [
             "AWSWire", "Emulator", "JMESPath",

@@ -9,6 +9,7 @@ struct EmulatorResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let admin: AdminRoutes
     let aws: AWSResponder
+    let runtime: LambdaRuntimeRoutes?
     let maxBodyBytes: Int
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -20,6 +21,7 @@ struct EmulatorResponder: HTTPResponder {
             return Response(status: .contentTooLarge)
         }
         let body = Data(buffer: buffer)
+        if let response = await runtime?.respond(to: request, body: body) { return response }
         if let response = await admin.respond(to: request, body: body) { return response }
         return await aws.respond(to: request, body: body)
     }
@@ -36,15 +38,22 @@ public func buildApplication(emulator: Emulator, configuration: ServerConfigurat
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     // The models ship inside the binary; failing to load one is a build defect, not user error.
     let codec = WireCodec(catalog: try! ServiceCatalog.bundled(emulator.serviceNames))
+    let lambda = emulator.service(named: "lambda") as? LambdaService
     let responder = EmulatorResponder(
         admin: AdminRoutes(emulator: emulator, version: version),
         aws: AWSResponder(emulator: emulator, codec: codec, maxBodyBytes: configuration.maxBodyBytes),
+        runtime: lambda.map { LambdaRuntimeRoutes(api: $0.runtimeAPI) },
         maxBodyBytes: configuration.maxBodyBytes)
     var logger = Logger(label: "handson")
     logger.logLevel = .warning
     return Application(
         responder: responder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "handson"),
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            // Function code reaches the Runtime API and the AWS endpoint on this port.
+            lambda?.host.listening(on: port)
+            await onServerRunning(port)
+        },
         logger: logger)
 }

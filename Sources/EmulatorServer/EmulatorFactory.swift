@@ -13,9 +13,10 @@ public enum EmulatorFactory {
         try await database.attach(clock: clock)
         let callLog = try await database.makeCallLog()
         let sqs = try await SQSService(database: database, clock: clock)
+        let lambda = try await LambdaService(database: database, clock: clock, sqs: sqs, permissions: nil, logSink: nil)
         return Emulator(
             configuration: .init(account: configuration.account, region: configuration.region,
                                  databasePath: configuration.databasePath),
-            clock: clock, callLog: callLog, services: [sqs], database: database)
+            clock: clock, callLog: callLog, services: [sqs, lambda], database: database)
     }
 }

@@ -77,6 +77,23 @@ extension AppDatabase {
                 t.column("failureReason", .text)
             }
         }
+
+        // Lambda: function configurations, their deployment packages (so snapshots and
+        // restarts keep the code), and event source mappings. Configurations are JSON.
+        migrator.registerMigration("v1-lambda") { db in
+            try db.create(table: "lambdaFunction") { t in
+                t.primaryKey("functionKey", .text)
+                t.column("configuration", .text).notNull()
+            }
+            try db.create(table: "lambdaCode") { t in
+                t.primaryKey("sha256", .text)
+                t.column("zip", .blob).notNull()
+            }
+            try db.create(table: "lambdaMapping") { t in
+                t.primaryKey("uuid", .text)
+                t.column("mapping", .text).notNull()
+            }
+        }
         return migrator
     }
 }

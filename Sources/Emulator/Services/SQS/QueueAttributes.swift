@@ -273,6 +273,8 @@ struct SQSArn: Equatable {
         name = parts[5]
     }
 
+    var arn: String { "arn:\(partition):sqs:\(region):\(account):\(name)" }
+
     /// Any ARN (`arn:partition:service:region:account:resource`), not only SQS's.
     static func isWellFormed(_ arn: String) -> Bool {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)

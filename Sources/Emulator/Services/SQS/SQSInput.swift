@@ -104,6 +104,24 @@ struct SQSInput {
         }
     }
 
+    /// A nested object (Lambda's `Code`, `Environment`).
+    func object(_ name: String) throws(AWSError) -> SQSInput? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .object?: return SQSInput(fields[name]!)
+        case let other?: throw Self.invalid(other, name)
+        }
+    }
+
+    func bool(_ name: String) throws(AWSError) -> Bool? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        case .string(let text)?: return text.lowercased() == "true"
+        case let other?: throw Self.invalid(other, name)
+        }
+    }
+
     private func stringOrNil(_ name: String) -> String? { try? string(name) }
 
     private static func invalid(_ value: JSONValue, _ name: String) -> AWSError {

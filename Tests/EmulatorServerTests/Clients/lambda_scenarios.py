@@ -1,0 +1,167 @@
+"""Lambda scenarios through the real boto3 against a running handson emulator: functions
+really run (the host's python3), SQS triggers with DLQ semantics, zip slip refused.
+
+Usage: python3 lambda_scenarios.py ENDPOINT [SCENARIO ...]
+"""
+import io
+import json
+import sys
+import time
+import urllib.request
+import zipfile
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+ENDPOINT = sys.argv[1]
+session = dict(endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test",
+               config=Config(retries={"max_attempts": 1}, read_timeout=120))
+lam = boto3.client("lambda", **session)
+sqs = boto3.client("sqs", **session)
+ROLE = "arn:aws:iam::123456789012:role/lambda-sqs"
+
+ODD_FAILS = '''
+import json
+def handler(event, context):
+    for record in event.get("Records", []):
+        n = int(record["body"])
+        if n % 2:
+            raise ValueError(f"odd number: {n}")
+        print(f"processed {n}")
+    if "n" in event and event["n"] % 2:
+        raise ValueError(f"odd number: {event['n']}")
+    return {"ok": True, "records": len(event.get("Records", []))}
+'''
+
+
+def zipped(files):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def advance_clock(seconds):
+    req = urllib.request.Request(ENDPOINT + "/_handson/clock", data=json.dumps({"advance": seconds}).encode(),
+                                 method="POST", headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(req).read()
+
+
+def state(query):
+    url = ENDPOINT + "/_handson/state?query=" + urllib.parse.quote(query)
+    return json.load(urllib.request.urlopen(url))
+
+
+def create(name, code=ODD_FAILS, **extra):
+    return lam.create_function(FunctionName=name, Runtime="python3.12", Role=ROLE, Handler="handler.handler",
+                               Code={"ZipFile": zipped({"handler.py": code})}, **extra)
+
+
+def wait_for(condition, message, seconds=30):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(message)
+
+
+def invoke_success_and_error():
+    created = create("odd-even", Environment={"Variables": {"GREETING": "hi"}}, Timeout=5)
+    expect(created["Runtime"] == "python3.12" and created["State"] == "Active", created)
+    ok = lam.invoke(FunctionName="odd-even", Payload=json.dumps({"n": 2}))
+    expect(ok["StatusCode"] == 200 and "FunctionError" not in ok, ok)
+    expect(json.loads(ok["Payload"].read()) == {"ok": True, "records": 0}, "payload")
+    failed = lam.invoke(FunctionName="odd-even", Payload=json.dumps({"n": 3}), LogType="Tail")
+    expect(failed["FunctionError"] == "Unhandled", failed)
+    error = json.loads(failed["Payload"].read())
+    expect(error["errorType"] == "ValueError" and error["errorMessage"] == "odd number: 3", error)
+    expect(any("handler.py" in line for line in error["stackTrace"]), error)
+    import base64
+    tail = base64.b64decode(failed["LogResult"]).decode()
+    expect("START RequestId" in tail and "REPORT RequestId" in tail and "[ERROR] ValueError: odd number: 3" in tail, tail)
+    expect(lam.invoke(FunctionName="odd-even", InvocationType="DryRun")["StatusCode"] == 204, "dry run")
+    expect(lam.invoke(FunctionName="odd-even", InvocationType="Event", Payload=b"{}")["StatusCode"] == 202, "event")
+    # Warm: the three synchronous invocations after the first reused one environment.
+    counts = state("lambda.functions[?FunctionName=='odd-even'] | [0].[coldStarts, invocations]")
+    expect(counts[0] == 1, counts)
+    try:
+        lam.get_function(FunctionName="missing")
+        raise AssertionError("missing function found")
+    except ClientError as exc:
+        expect(exc.response["Error"]["Code"] == "ResourceNotFoundException", exc.response)
+
+
+def environment_and_update():
+    create("env-echo", code="import os\ndef handler(e, c):\n    return {'greeting': os.environ['GREETING'], 'name': c.function_name}\n",
+           Environment={"Variables": {"GREETING": "hello"}})
+    out = json.loads(lam.invoke(FunctionName="env-echo")["Payload"].read())
+    expect(out == {"greeting": "hello", "name": "env-echo"}, out)
+    lam.update_function_code(FunctionName="env-echo", ZipFile=zipped({"handler.py": "def handler(e, c):\n    return 'v2'\n"}))
+    expect(json.loads(lam.invoke(FunctionName="env-echo")["Payload"].read()) == "v2", "new code runs")
+    lam.update_function_configuration(FunctionName="env-echo", Timeout=1)
+    lam.update_function_code(FunctionName="env-echo", ZipFile=zipped({"handler.py": "import time\ndef handler(e, c):\n    time.sleep(3)\n"}))
+    slow = lam.invoke(FunctionName="env-echo")
+    body = json.loads(slow["Payload"].read())
+    expect(slow.get("FunctionError") == "Unhandled" and "Task timed out after 1.00 seconds" in body["errorMessage"], body)
+    names = [f["FunctionName"] for f in lam.list_functions()["Functions"]]
+    expect("env-echo" in names, names)
+    lam.delete_function(FunctionName="env-echo")
+
+
+def zip_slip_rejected():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../escape.py", "print('escaped')")
+    try:
+        lam.create_function(FunctionName="slip", Runtime="python3.12", Role=ROLE, Handler="escape.handler",
+                            Code={"ZipFile": buffer.getvalue()})
+        raise AssertionError("a zip-slip archive was accepted")
+    except ClientError as exc:
+        expect(exc.response["Error"]["Code"] == "InvalidParameterValueException", exc.response)
+        expect("outside the function's folder" in exc.response["Error"]["Message"], exc.response)
+
+
+def sqs_trigger_with_dlq():
+    dlq = sqs.create_queue(QueueName="numbers-dlq")["QueueUrl"]
+    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    queue = sqs.create_queue(QueueName="numbers", Attributes={
+        "VisibilityTimeout": "30",
+        "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 2})})["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    create("numbers-worker")
+    mapping = lam.create_event_source_mapping(FunctionName="numbers-worker", EventSourceArn=queue_arn, BatchSize=1)
+    expect(mapping["State"] in ("Creating", "Enabled"), mapping)
+    for n in range(1, 7):
+        sqs.send_message(QueueUrl=queue, MessageBody=str(n))
+    # Evens are processed and deleted; odds fail, come back after the visibility timeout,
+    # and after 2 receives move to the DLQ.
+    wait_for(lambda: state("sqs.queues[?name=='numbers'].messages.inFlight | [0]") == 3
+             and state("sqs.queues[?name=='numbers'].messages.visible | [0]") == 0, "evens processed, odds in flight")
+    advance_clock(31)
+    wait_for(lambda: state("sqs.queues[?name=='numbers'].messages.inFlight | [0]") == 3
+             and state("sum(sqs.queues[?name=='numbers'].messageBodies[].receiveCount)") == 6, "odds received twice")
+    advance_clock(31)
+    wait_for(lambda: sorted(state("sqs.queues[?name=='numbers-dlq'].messageBodies[].body | []")) == ["1", "3", "5"],
+             "the DLQ holds exactly the odd messages")
+    wait_for(lambda: state("sqs.queues[?name=='numbers'].messages.[visible, inFlight, delayed] | [0]") == [0, 0, 0], "source empty")
+    logs = state("calls[?service=='lambda'] | length(@)")
+    expect(logs >= 2, "the mapping calls were logged")
+    lam.delete_event_source_mapping(UUID=mapping["UUID"])
+    expect(lam.list_event_source_mappings(FunctionName="numbers-worker")["EventSourceMappings"] == [], "deleted")
+
+
+SCENARIOS = {f.__name__: f for f in [invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq]}
+
+if __name__ == "__main__":
+    import urllib.parse
+    for name in sys.argv[2:] or SCENARIOS:
+        SCENARIOS[name]()
+        print(f"ok {name}")
