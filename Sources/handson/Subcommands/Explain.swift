@@ -4,6 +4,7 @@ import TerminalMarkdown
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Computed explanations, as lab ```explain blocks render them.",
         subcommands: [ExplainMemory.self])
 }

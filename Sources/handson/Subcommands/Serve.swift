@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "serve", 
         abstract: "Run the AWS emulator alone, for the aws CLI (--endpoint-url), boto3 or tests.",
         discussion: """
             One endpoint for every service, like LocalStack or moto's server. State persists in SQLite

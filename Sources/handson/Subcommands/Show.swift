@@ -2,7 +2,7 @@ import ArgumentParser
 import LabKit
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "show", 
         abstract: "Show a lab, or one of its steps, rendered for the terminal.")
 
     @Argument(help: "A lab id (looked up in the labs folder) or a path to a lab file.")

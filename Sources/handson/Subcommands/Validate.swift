@@ -3,7 +3,7 @@ import Foundation
 import LabKit
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "validate", 
         abstract: "Check lab files and print every problem as file:line:column: error|warning: message.",
         discussion: "Exits with status 1 when any file has an error. Translations (ID.LANG.md) are compared with their originals.")
 

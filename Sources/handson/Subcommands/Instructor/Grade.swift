@@ -4,7 +4,7 @@ import JMESPath
 import Learning
 
 struct Grade: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "grade", 
         abstract: "Export this learner's results (every lab and step) for an instructor.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, junit }

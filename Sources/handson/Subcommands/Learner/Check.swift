@@ -4,7 +4,7 @@ import LabKit
 import Learning
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "check", 
         abstract: "Grade the current step: every check, with expected and actual values; on success, move on.")
 
     func run() async throws {
@@ -58,7 +58,7 @@ struct CheckFlow {
 }
 
 struct Answer: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer the current step's question, then check it.")
+    static let configuration = CommandConfiguration(commandName: "answer", abstract: "Answer the current step's question, then check it.")
 
     @Argument(help: "Your answer (numbers may be written 10324440, 10,324,440 or 10_324_440).")
     var value: String

@@ -3,7 +3,7 @@ import Foundation
 import Learning
 
 struct Doctor: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "doctor", 
         abstract: "Check what labs need: the aws CLI, python3 and boto3, bash, the emulator's port; says how to fix each problem.")
 
     struct Finding {

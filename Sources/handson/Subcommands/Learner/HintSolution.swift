@@ -20,7 +20,7 @@ struct HintCommand: AsyncParsableCommand {
 }
 
 struct Solution: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the current step's solution: its explanation, commands and files.")
+    static let configuration = CommandConfiguration(commandName: "solution", abstract: "Show the current step's solution: its explanation, commands and files.")
 
     func run() async throws {
         let context = try LearnerContext()

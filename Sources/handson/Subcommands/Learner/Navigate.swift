@@ -20,7 +20,7 @@ enum StepNavigation {
 }
 
 struct Next: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Go to the next step.")
+    static let configuration = CommandConfiguration(commandName: "next", abstract: "Go to the next step.")
 
     func run() async throws {
         try await StepNavigation.go { current, total in
@@ -31,7 +31,7 @@ struct Next: AsyncParsableCommand {
 }
 
 struct Back: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Go back to the previous step (the emulator's state is not changed; see 'handson reset').")
+    static let configuration = CommandConfiguration(commandName: "back", abstract: "Go back to the previous step (the emulator's state is not changed; see 'handson reset').")
 
     func run() async throws {
         try await StepNavigation.go { current, _ in
@@ -42,7 +42,7 @@ struct Back: AsyncParsableCommand {
 }
 
 struct Goto: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Go to step N.")
+    static let configuration = CommandConfiguration(commandName: "goto", abstract: "Go to step N.")
 
     @Argument(help: "The step number (1-based).")
     var step: Int
@@ -57,7 +57,7 @@ struct Goto: AsyncParsableCommand {
 }
 
 struct Reset: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "reset", 
         abstract: "Put the emulator back as it was when the current step (or step N) started, and rewrite its files.")
 
     @Option(help: "The step to go back to (default: the current one).")

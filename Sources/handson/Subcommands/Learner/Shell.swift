@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 struct Shell: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "shell", 
         abstract: "Open a shell whose aws CLI and boto3 reach the emulator; the prompt shows the lab and step.")
 
     func run() async throws {
@@ -45,7 +45,7 @@ struct Shell: AsyncParsableCommand {
 }
 
 struct Env: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "env", 
         abstract: "Print the exports that point aws and boto3 at the emulator: eval \"$(handson env)\".")
 
     func run() async throws {

@@ -4,7 +4,7 @@ import LabKit
 import Learning
 
 struct Start: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "start", 
         abstract: "Start (or resume) a lab: starts the emulator in the background and shows the current step.")
 
     @Argument(help: "A lab id (looked up in the labs folder) or a path to a lab file.")
@@ -42,7 +42,7 @@ struct Start: AsyncParsableCommand {
 }
 
 struct Stop: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stop the background emulator (its state is kept on disk).")
+    static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop the background emulator (its state is kept on disk).")
 
     func run() async throws {
         let context = try LearnerContext()

@@ -4,7 +4,7 @@ import LabKit
 import Learning
 
 struct Status: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Where you are: lab, step, checks passed, hints used, the emulator.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Where you are: lab, step, checks passed, hints used, the emulator.")
 
     func run() async throws {
         let context = try LearnerContext()
@@ -34,7 +34,7 @@ struct Status: AsyncParsableCommand {
 }
 
 struct Clock: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "clock", 
         abstract: "Show the emulator's virtual clock, or move it forward: 'handson clock advance 5m'.")
 
     @Argument(help: "'advance' to move the clock forward.")
