@@ -40,6 +40,6 @@ struct DetailsTag {
 
     private static func stripTags(_ s: String) -> String {
         s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingWhitespace()
     }
 }

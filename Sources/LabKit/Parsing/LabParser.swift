@@ -78,7 +78,7 @@ struct ParseState {
             if case .heading(2) = blocks[$0].kind { return true } else { return false }
         }
         let introEnd = headingIndices.first.map { blocks[$0].line - 1 } ?? lines.count
-        let introduction = text(from: 1, to: introEnd).trimmingCharacters(in: .newlines)
+        let introduction = text(from: 1, to: introEnd).trimmingNewlines()
         var steps: [Step] = []
         var seenIds: [String: Int] = [:]
         for (n, index) in headingIndices.enumerated() {
@@ -110,7 +110,7 @@ struct ParseState {
         }
         if title.isEmpty { error(location, "a step heading needs a title") }
         var step = Step(id: id, title: title, number: number, location: location,
-                        markdown: text(from: heading.line + 1, to: endLine).trimmingCharacters(in: .newlines))
+                        markdown: text(from: heading.line + 1, to: endLine).trimmingNewlines())
         var walker = StepBlockWalker(state: self, step: step)
         walker.walk(blocks, endLine: endLine)
         self = walker.state

@@ -65,7 +65,7 @@ struct StepBlockWalker {
 
     private mutating func finish(_ details: OpenDetails, endLine: Int) {
         var content = state.text(from: details.contentStartLine, to: endLine)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingWhitespace()
         if let inline = details.inlineContent { content = inline }
         switch details.role {
         case .hint:
