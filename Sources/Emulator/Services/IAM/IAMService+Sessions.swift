@@ -94,6 +94,8 @@ extension IAMService {
     /// Same-account AssumeRole: the trust policy must allow the caller and not deny it. A
     /// policy naming the caller (or its role) is enough; one trusting only the account also
     /// needs the caller's own policies to allow `sts:AssumeRole` (the root user needs none).
+    /// Unlike AWS, the root user may assume roles: the labs' dummy keys are root, and they
+    /// stand for an administrator of the account.
     private func isAllowedToAssume(_ role: IAMRole, caller: Caller, input: IAMInput, _ context: RequestContext) -> Bool {
         var policyContext = PolicyContext()
         policyContext.setDefault("sts:RoleSessionName", input.string("RoleSessionName") ?? "")
