@@ -13,10 +13,14 @@ public enum EmulatorFactory {
         try await database.attach(clock: clock)
         let callLog = try await database.makeCallLog()
         let sqs = try await SQSService(database: database, clock: clock)
-        let lambda = try await LambdaService(database: database, clock: clock, sqs: sqs, permissions: nil, logSink: nil)
+        // IAM answers permission questions for the other services (`PermissionAuthority`):
+        // build it first and hand it to any service that enforces permissions.
+        let iam = try await IAMService(database: database, clock: clock)
+        let sts = STSService(iam: iam)
+        let lambda = try await LambdaService(database: database, clock: clock, sqs: sqs, permissions: iam, logSink: nil)
         return Emulator(
             configuration: .init(account: configuration.account, region: configuration.region,
                                  databasePath: configuration.databasePath),
-            clock: clock, callLog: callLog, services: [sqs, lambda], database: database)
+            clock: clock, callLog: callLog, services: [sqs, iam, sts, lambda], database: database)
     }
 }

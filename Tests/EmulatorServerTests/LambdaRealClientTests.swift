@@ -3,7 +3,8 @@ import Testing
 
 /// Lambda through the real boto3 and aws CLI: functions really run, SQS triggers, DLQ.
 @Suite struct LambdaRealClientTests {
-    static let scenarios = ["invoke_success_and_error", "environment_and_update", "zip_slip_rejected", "sqs_trigger_with_dlq"]
+    static let scenarios = ["invoke_success_and_error", "environment_and_update", "zip_slip_rejected", "sqs_trigger_with_dlq",
+                            "roles_are_enforced"]
 
     @Test(arguments: scenarios)
     func boto3Scenario(_ name: String) async throws {
@@ -29,6 +30,9 @@ import Testing
         func aws(_ args: String...) async throws -> Client.Result {
             try await Client.run("aws", ["--endpoint-url", server.endpoint] + args)
         }
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        let role = try await aws("iam", "create-role", "--role-name", "r", "--assume-role-policy-document", trust)
+        #expect(role.status == 0, "\(role.transcript)")
         let created = try await aws("lambda", "create-function", "--function-name", "doubler", "--runtime", "python3.12",
                                     "--handler", "app.handler", "--role", "arn:aws:iam::123456789012:role/r",
                                     "--zip-file", "fileb://\(zip)", "--query", "CodeSha256", "--output", "text")

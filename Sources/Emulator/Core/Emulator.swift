@@ -39,6 +39,11 @@ public final class Emulator: Sendable {
 
     public func service(named name: String) -> (any EmulatorService)? { services[name] }
 
+    /// The service answering permission questions (IAM), if one is registered.
+    public var permissionAuthority: (any PermissionAuthority)? {
+        services.values.lazy.compactMap { $0 as? any PermissionAuthority }.first
+    }
+
     /// Runs one operation and records it in the call log, whatever the outcome.
     public func call(service name: String, operation: String, input: JSONValue, context: RequestContext) async -> Result<JSONValue, AWSError> {
         let result: Result<JSONValue, AWSError>

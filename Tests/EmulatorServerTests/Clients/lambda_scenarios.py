@@ -19,7 +19,21 @@ session = dict(endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id
                config=Config(retries={"max_attempts": 1}, read_timeout=120))
 lam = boto3.client("lambda", **session)
 sqs = boto3.client("sqs", **session)
+iam = boto3.client("iam", **session)
 ROLE = "arn:aws:iam::123456789012:role/lambda-sqs"
+LAMBDA_TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+
+
+def make_role(name="lambda-sqs", policy="service-role/AWSLambdaSQSQueueExecutionRole"):
+    """Lambda checks the role: it must trust lambda.amazonaws.com and, for a trigger, read the queue."""
+    try:
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=LAMBDA_TRUST)
+        iam.attach_role_policy(RoleName=name, PolicyArn=f"arn:aws:iam::aws:policy/{policy}")
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] != "EntityAlreadyExists":
+            raise
+    return f"arn:aws:iam::123456789012:role/{name}"
 
 ODD_FAILS = '''
 import json
@@ -59,8 +73,8 @@ def state(query):
     return json.load(urllib.request.urlopen(url))
 
 
-def create(name, code=ODD_FAILS, **extra):
-    return lam.create_function(FunctionName=name, Runtime="python3.12", Role=ROLE, Handler="handler.handler",
+def create(name, code=ODD_FAILS, role=None, **extra):
+    return lam.create_function(FunctionName=name, Runtime="python3.12", Role=role or make_role(), Handler="handler.handler",
                                Code={"ZipFile": zipped({"handler.py": code})}, **extra)
 
 
@@ -121,7 +135,7 @@ def zip_slip_rejected():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("../../escape.py", "print('escaped')")
     try:
-        lam.create_function(FunctionName="slip", Runtime="python3.12", Role=ROLE, Handler="escape.handler",
+        lam.create_function(FunctionName="slip", Runtime="python3.12", Role=make_role(), Handler="escape.handler",
                             Code={"ZipFile": buffer.getvalue()})
         raise AssertionError("a zip-slip archive was accepted")
     except ClientError as exc:
@@ -158,7 +172,31 @@ def sqs_trigger_with_dlq():
     expect(lam.list_event_source_mappings(FunctionName="numbers-worker")["EventSourceMappings"] == [], "deleted")
 
 
-SCENARIOS = {f.__name__: f for f in [invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq]}
+def roles_are_enforced():
+    # A role Lambda may not assume is refused at CreateFunction.
+    ec2_trust = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+    iam.create_role(RoleName="ec2-only", AssumeRolePolicyDocument=ec2_trust)
+    try:
+        create("wrong-role", role="arn:aws:iam::123456789012:role/ec2-only")
+        raise AssertionError("a role Lambda cannot assume was accepted")
+    except ClientError as exc:
+        expect(exc.response["Error"]["Message"] == "The role defined for the function cannot be assumed by Lambda.", exc.response)
+    # A role that may only write logs cannot poll a queue: the mapping is refused.
+    logs_only = make_role("logs-only", policy="service-role/AWSLambdaBasicExecutionRole")
+    create("no-sqs", role=logs_only)
+    queue = sqs.create_queue(QueueName="guarded")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    try:
+        lam.create_event_source_mapping(FunctionName="no-sqs", EventSourceArn=arn)
+        raise AssertionError("a mapping without SQS permissions was accepted")
+    except ClientError as exc:
+        expect(exc.response["Error"]["Code"] == "InvalidParameterValueException", exc.response)
+        expect(exc.response["Error"]["Message"] == "The function execution role does not have permissions to call ReceiveMessage on SQS", exc.response)
+
+
+SCENARIOS = {f.__name__: f for f in [invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq,
+                                     roles_are_enforced]}
 
 if __name__ == "__main__":
     import urllib.parse
