@@ -13,10 +13,17 @@ public enum EmulatorFactory {
         try await database.attach(clock: clock)
         let callLog = try await database.makeCallLog()
         let sqs = try await SQSService(database: database, clock: clock)
-        let lambda = try await LambdaService(database: database, clock: clock, sqs: sqs, permissions: nil, logSink: nil)
+        // Other services reach Logs in-process: Lambda through its log sink below, anything
+        // else as `emulator.service(named: "logs") as? LogsService`, calling `ingest`.
+        let logs = try await LogsService(database: database, clock: clock)
+        let lambda = try await LambdaService(
+            database: database, clock: clock, sqs: sqs, permissions: nil,
+            logSink: { group, stream, events, account, region in
+                await logs.ingest(group: group, stream: stream, events: events, account: account, region: region)
+            })
         return Emulator(
             configuration: .init(account: configuration.account, region: configuration.region,
                                  databasePath: configuration.databasePath),
-            clock: clock, callLog: callLog, services: [sqs, lambda], database: database)
+            clock: clock, callLog: callLog, services: [sqs, lambda, logs], database: database)
     }
 }
