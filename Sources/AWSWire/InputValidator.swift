@@ -140,13 +140,16 @@ enum MissingMemberStyle {
     case missingParameter
     /// Coral validation: `1 validation error detected: Value null at 'roleArn' failed to
     /// satisfy constraint: Member must not be null` under `ValidationException` (JSON
-    /// services) or `ValidationError` (query services such as IAM and STS).
+    /// services), `ValidationError` (query services such as IAM and STS), or the code the
+    /// model's overlay names (CloudWatch Logs: `InvalidParameterException`).
     case validation(code: String)
 
     init(model: ServiceModel, wireProtocol: WireProtocol) {
         let metadata = model.metadata
         if metadata.awsQueryCompatible || metadata.protocolName == "ec2" {
             self = .missingParameter
+        } else if let code = metadata.validationErrorCode {
+            self = .validation(code: code)
         } else if wireProtocol == .query {
             self = .validation(code: "ValidationError")
         } else {

@@ -22,6 +22,9 @@ public struct ServiceMetadata: Sendable {
     /// Overlay-only: the member a query request addressed to a path other than `/`
     /// carries as its URL (SQS's `QueueUrl`).
     public let requestUrlMember: String?
+    /// Overlay-only: the error code a service reports its input-constraint violations under,
+    /// where it is not the usual `ValidationException` (CloudWatch Logs: `InvalidParameterException`).
+    public let validationErrorCode: String?
 
     /// Whether requests may arrive in the query protocol (form or query string with `Action=`).
     public var acceptsQuery: Bool { protocols.contains("query") || protocolName == "query" || awsQueryCompatible }
@@ -51,8 +54,9 @@ public struct ModelLoadError: Error, Sendable, CustomStringConvertible {
 /// A botocore service model, parsed once at startup into an index-linked shape table.
 ///
 /// Built from the trimmed model `Models/<name>.json` and, when present, the hand-written
-/// overlay `Models/<name>.query.json` merged over it (see that file: it restores the
-/// query-era names and error codes a JSON-protocol model lost). Immutable, so shared freely.
+/// overlays merged over it: `Models/<name>.query.json` (it restores the query-era names and
+/// error codes a JSON-protocol model lost) and `Models/<name>.overlay.json` (wire behaviour
+/// the model does not describe, e.g. `validationErrorCode`). Immutable, so shared freely.
 public final class ServiceModel: Sendable {
     /// The model's file name, which is botocore's service name (`sqs`, `elbv2`).
     public let name: String
@@ -73,21 +77,28 @@ public final class ServiceModel: Sendable {
         return shape
     }
 
-    /// Loads `Models/<name>.json` (and its overlay) from this module's resources.
+    /// Loads `Models/<name>.json` (and its overlays) from this module's resources.
     public static func bundled(_ name: String) throws(ModelLoadError) -> ServiceModel {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Models"),
               let data = try? Data(contentsOf: url)
         else { throw ModelLoadError(description: "no bundled model Models/\(name).json") }
-        let overlayURL = Bundle.module.url(forResource: name + ".query", withExtension: "json", subdirectory: "Models")
-        let overlay = overlayURL.flatMap { try? Data(contentsOf: $0) }
-        return try ServiceModel(name: name, model: data, overlay: overlay)
+        let overlays = [".query", ".overlay"].compactMap { suffix in
+            Bundle.module.url(forResource: name + suffix, withExtension: "json", subdirectory: "Models")
+                .flatMap { try? Data(contentsOf: $0) }
+        }
+        return try ServiceModel(name: name, model: data, overlays: overlays)
     }
 
-    public init(name: String, model: Data, overlay: Data? = nil) throws(ModelLoadError) {
+    public convenience init(name: String, model: Data, overlay: Data? = nil) throws(ModelLoadError) {
+        try self.init(name: name, model: model, overlays: overlay.map { [$0] } ?? [])
+    }
+
+    /// The model with each overlay merged over it, in order.
+    public init(name: String, model: Data, overlays: [Data]) throws(ModelLoadError) {
         self.name = name
         do throws(ModelJSONError) {
             var json = try ModelJSON(data: model)
-            if let overlay {
+            for overlay in overlays {
                 json = try json.merging(try ModelJSON(data: overlay))
             }
             let builder = try ModelBuilder(json)
@@ -132,7 +143,8 @@ private struct ModelBuilder {
             xmlNamespace: meta["xmlNamespace"]?.string,
             awsQueryCompatible: meta["awsQueryCompatible"] != nil,
             errorNamespace: meta["errorNamespace"]?.string,
-            requestUrlMember: meta["requestUrlMember"]?.string)
+            requestUrlMember: meta["requestUrlMember"]?.string,
+            validationErrorCode: meta["validationErrorCode"]?.string)
     }
 
     func id(_ name: String?, in context: String) throws(ModelJSONError) -> ShapeID {

@@ -17,10 +17,17 @@ public enum EmulatorFactory {
         // build it first and hand it to any service that enforces permissions.
         let iam = try await IAMService(database: database, clock: clock)
         let sts = STSService(iam: iam)
-        let lambda = try await LambdaService(database: database, clock: clock, sqs: sqs, permissions: iam, logSink: nil)
+        // Other services reach Logs in-process: Lambda through its log sink below, anything
+        // else as `emulator.service(named: "logs") as? LogsService`, calling `ingest`.
+        let logs = try await LogsService(database: database, clock: clock)
+        let lambda = try await LambdaService(
+            database: database, clock: clock, sqs: sqs, permissions: iam,
+            logSink: { group, stream, events, account, region in
+                await logs.ingest(group: group, stream: stream, events: events, account: account, region: region)
+            })
         return Emulator(
             configuration: .init(account: configuration.account, region: configuration.region,
                                  databasePath: configuration.databasePath),
-            clock: clock, callLog: callLog, services: [sqs, iam, sts, lambda], database: database)
+            clock: clock, callLog: callLog, services: [sqs, iam, sts, logs, lambda], database: database)
     }
 }

@@ -33,7 +33,7 @@ import Testing
         try await Self.app().test(.router) { client in
             try await client.execute(uri: "/_handson/health", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(Self.value("services", in: response.body) == ["iam", "lambda", "sqs", "sts"])
+                #expect(Self.value("services", in: response.body) == ["iam", "lambda", "logs", "sqs", "sts"])
             }
             try await client.execute(uri: "/", method: .post, headers: Self.createQueue,
                                      body: ByteBuffer(string: #"{"QueueName":"checked"}"#)) { response in

@@ -106,6 +106,14 @@ def invoke_success_and_error():
     # Warm: the three synchronous invocations after the first reused one environment.
     counts = state("lambda.functions[?FunctionName=='odd-even'] | [0].[coldStarts, invocations]")
     expect(counts[0] == 1, counts)
+    # The function's output and START/END/REPORT lines are in CloudWatch Logs, one stream per environment.
+    logs = boto3.client("logs", **session)
+    streams = logs.describe_log_streams(logGroupName="/aws/lambda/odd-even")["logStreams"]
+    expect(len(streams) == 1 and "[$LATEST]" in streams[0]["logStreamName"], streams)
+    messages = [e["message"] for e in logs.get_log_events(logGroupName="/aws/lambda/odd-even",
+                                                          logStreamName=streams[0]["logStreamName"], startFromHead=True)["events"]]
+    expect(any(m.startswith("START RequestId:") for m in messages) and any(m.startswith("REPORT RequestId:") for m in messages), messages)
+    expect("got" not in messages and any("[ERROR] ValueError: odd number: 3" in m for m in messages), messages)
     try:
         lam.get_function(FunctionName="missing")
         raise AssertionError("missing function found")
