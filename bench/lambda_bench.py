@@ -14,6 +14,8 @@ import boto3
 from botocore.config import Config
 
 handson = sys.argv[1]
+N_WARM = int(os.environ.get("N_WARM", "1000"))
+N_COLD = int(os.environ.get("N_COLD", "20"))
 
 
 def free_port():
@@ -67,7 +69,7 @@ import urllib.parse
 try:
     create("warm")
     lam.invoke(FunctionName="warm", Payload=b'{"n": 0}')  # the one cold start
-    warm = timed(lambda i: lam.invoke(FunctionName="warm", Payload=json.dumps({"n": i}).encode())["Payload"].read(), 1000)
+    warm = timed(lambda i: lam.invoke(FunctionName="warm", Payload=json.dumps({"n": i}).encode())["Payload"].read(), N_WARM)
     cold_starts_warm = state("lambda.functions[?FunctionName=='warm'] | [0].coldStarts")
 
     # Cold: a function whose code just changed has no warm environment.
@@ -76,7 +78,7 @@ try:
         started = time.perf_counter()
         lam.invoke(FunctionName="warm", Payload=b'{"n": 1}')["Payload"].read()
         return (time.perf_counter() - started) * 1000
-    cold_samples = sorted(cold(i) for i in range(20))
+    cold_samples = sorted(cold(i) for i in range(N_COLD))
     cold_median = statistics.median(cold_samples)
 
     peer = timed(lambda i: sqs.list_queues(), 300)
