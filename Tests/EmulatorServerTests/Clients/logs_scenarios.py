@@ -3,10 +3,12 @@
 Usage: python3 logs_scenarios.py ENDPOINT [SCENARIO ...]
 Each scenario asserts what AWS documents; a failure prints what differed and exits 1.
 """
+import io
 import json
 import sys
 import time
 import urllib.request
+import zipfile
 
 import boto3
 from botocore.config import Config
@@ -188,8 +190,38 @@ def state_for_checks():
     expect(stream["eventCount"] == 1 and stream["events"][0]["message"] == "processed 3", f"state {group}")
 
 
+def lambda_output():
+    """A function's START/END/REPORT lines and its prints land in /aws/lambda/NAME, one stream
+    per execution environment, as soon as the invocation returns."""
+    session = dict(endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id="test",
+                   aws_secret_access_key="test", config=Config(retries={"max_attempts": 1}, read_timeout=120))
+    lam, iam = boto3.client("lambda", **session), boto3.client("iam", **session)
+    # Lambda asks IAM: the function's role must exist and trust lambda.amazonaws.com.
+    role = iam.create_role(RoleName="counter-role", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                                                "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+    code = "def handler(event, context):\n    print(f\"processed {event['n']}\")\n    return event['n']\n"
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("handler.py", code)
+    lam.create_function(FunctionName="counter", Runtime="python3.12", Role=role,
+                        Handler="handler.handler", Code={"ZipFile": archive.getvalue()})
+    for n in (3, 4):
+        expect(lam.invoke(FunctionName="counter", Payload=json.dumps({"n": n}))["StatusCode"] == 200, "invoke")
+    streams = logs.describe_log_streams(logGroupName="/aws/lambda/counter")["logStreams"]
+    expect(len(streams) == 1 and "[$LATEST]" in streams[0]["logStreamName"], f"one warm environment {streams}")
+    lines = messages(logs.get_log_events(logGroupName="/aws/lambda/counter", logStreamName=streams[0]["logStreamName"],
+                                         startFromHead=True))
+    expect([line.split(" ")[0] for line in lines if not line.startswith("processed")] == ["START", "END", "REPORT"] * 2,
+           f"lines {lines}")
+    found = logs.filter_log_events(logGroupName="/aws/lambda/counter", filterPattern='"processed 3"')
+    expect(messages(found) == ["processed 3"], f"filter {messages(found)}")
+    checked = [g for g in state()["logs"]["logGroups"] if g["name"] == "/aws/lambda/counter"][0]
+    expect(any(e["message"] == "processed 4" for e in checked["logStreams"][0]["events"]), f"state {checked}")
+
+
 SCENARIOS = {f.__name__: f for f in [basics, tokens, filter_pattern, describe_pagination, retention, errors,
-                                     state_for_checks]}
+                                     state_for_checks, lambda_output]}
 
 if __name__ == "__main__":
     names = sys.argv[2:] or list(SCENARIOS)
