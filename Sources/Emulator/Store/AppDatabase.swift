@@ -49,6 +49,16 @@ public final class AppDatabase: Sendable {
         try await writer.read(body)
     }
 
+    /// Waits until the write behind `ticket` is committed; a failed write becomes the AWS error
+    /// the calling service reports (each names its own internal-error code).
+    public func durable(_ ticket: GroupCommitWriter.Ticket, failure: (String) -> AWSError) async throws(AWSError) {
+        do {
+            try await commits.wait(for: ticket)
+        } catch {
+            throw failure("The request could not be stored: \(error)")
+        }
+    }
+
     /// Waits until every write queued so far is committed, then closes the connections.
     /// Used when a test reopens the same file; the server simply exits.
     public func close() async throws {

@@ -96,11 +96,7 @@ public actor IAMService: EmulatorService {
 
     /// Waits until the operation's write is committed.
     nonisolated func durable(_ ticket: GroupCommitWriter.Ticket) async throws(AWSError) {
-        do {
-            try await store.database.commits.wait(for: ticket)
-        } catch {
-            throw IAMErrors.serviceFailure("The request could not be stored: \(error)")
-        }
+        try await store.database.durable(ticket) { IAMErrors.serviceFailure($0) }
     }
 
     public func reset() async throws {

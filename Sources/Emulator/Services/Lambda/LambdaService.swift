@@ -151,10 +151,6 @@ public actor LambdaService: EmulatorService {
     }
 
     func durable(_ ticket: GroupCommitWriter.Ticket) async throws(AWSError) {
-        do {
-            try await store.database.commits.wait(for: ticket)
-        } catch {
-            throw LambdaErrors.serviceError("The request could not be stored: \(error)")
-        }
+        try await store.database.durable(ticket) { LambdaErrors.serviceError($0) }
     }
 }

@@ -87,11 +87,7 @@ public actor LogsService: EmulatorService {
 
     /// Waits until the operation's write is committed.
     nonisolated func durable(_ ticket: GroupCommitWriter.Ticket) async throws(AWSError) {
-        do {
-            try await store.database.commits.wait(for: ticket)
-        } catch {
-            throw LogsErrors.internalError("The request could not be stored: \(error)")
-        }
+        try await store.database.durable(ticket) { LogsErrors.internalError($0) }
     }
 
     public func reset() async throws {

@@ -122,11 +122,7 @@ public actor SQSService: EmulatorService {
 
     /// Waits until the operation's write is committed.
     nonisolated func durable(_ ticket: GroupCommitWriter.Ticket) async throws(AWSError) {
-        do {
-            try await store.database.commits.wait(for: ticket)
-        } catch {
-            throw SQSErrors.internalError("The request could not be stored: \(error)")
-        }
+        try await store.database.durable(ticket) { SQSErrors.internalError($0) }
     }
 
     public func reset() async throws {
