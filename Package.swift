@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Debian's cmark-gfm: the parser GitHub itself uses, so labs read the same here and there.
@@ -49,6 +51,8 @@ let package = Package(
         .target(name: "Learning", dependencies: [
             "LabKit", "JMESPath",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Subprocess", package: "swift-subprocess"),
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .executableTarget(name: "handson", dependencies: [
             "LabKit", "TerminalMarkdown", "EmulatorServer", "Learning",
@@ -64,6 +68,8 @@ let package = Package(
         .testTarget(name: "EmulatorServerTests", dependencies: [
             "EmulatorServer", "AWSWire", "Emulator",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Subprocess", package: "swift-subprocess"),
+            .product(name: "SystemPackage", package: "swift-system"),
         ], resources: [.copy("Clients")]),
     ]
 )

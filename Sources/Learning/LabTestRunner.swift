@@ -56,7 +56,6 @@ public struct LabTestRunner: Sendable {
                            status: .failed(["cannot set up the lab: \(error)"]), seconds: Date().timeIntervalSince(started))
             }
         }
-        defer { emulator.stop() }
         let workspace = Workspace(folder: scratch.appendingPathComponent("workspace"))
         let commands = CommandRunner(environment: environment, workingDirectory: workspace.folder)
         var results: [StepResult] = []
@@ -78,6 +77,7 @@ public struct LabTestRunner: Sendable {
             result.seconds = Date().timeIntervalSince(stepStarted)
             results.append(result)
         }
+        await emulator.stop()
         return results
     }
 

@@ -16,7 +16,9 @@ enum LoopbackHTTP {
         var description: String
     }
 
-    /// One request on its own connection (`Connection: close`), off Swift's cooperative threads.
+    /// One request on its own connection (`Connection: close`), on a thread of its own: blocking
+    /// socket calls must stay off Swift's cooperative threads, and off Dispatch's pool, which on
+    /// Linux takes seconds to grow when its threads block.
     static func send(_ method: String, to url: URL, body: Data?, timeout: TimeInterval) async throws -> Response {
         guard let port = url.port ?? (url.scheme == "http" ? 80 : nil) else {
             throw Failure(description: "\(url.absoluteString) has no port")
@@ -30,7 +32,7 @@ enum LoopbackHTTP {
         if let body { bytes.append(body) }
         let message = bytes
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 continuation.resume(with: Result { try exchange(message, host: host, port: port, timeout: timeout) })
             }
         }

@@ -3,6 +3,8 @@ import EmulatorServer
 import Foundation
 import Hummingbird
 import ServiceLifecycle
+import Subprocess
+import SystemPackage
 
 /// An emulator served in-process on a free port, for tests that drive it with real clients.
 final class TestServer: Sendable {
@@ -70,41 +72,27 @@ enum Client {
         var description: String { "\(program) is not installed (or not on PATH); these tests need the real client" }
     }
 
-    /// Runs a program to completion without blocking Swift's cooperative threads: the server under
-    /// test answers on those same threads, so a blocking wait here would starve it.
+    /// Runs a program to completion. swift-subprocess waits without blocking Swift's cooperative
+    /// threads, on which the server under test answers.
     static func run(_ program: String, _ arguments: [String]) async throws -> Result {
         let executable = try locate(program)
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: executable)
-                process.arguments = arguments
-                process.environment = environment
-                let out = Pipe(), err = Pipe()
-                process.standardOutput = out
-                process.standardError = err
-                process.standardInput = FileHandle.nullDevice
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(throwing: error)
-                    return
-                }
-                // Drain stderr on its own thread so a chatty client cannot fill the pipe and stall.
-                let errData = DataBox()
-                let errDone = DispatchSemaphore(value: 0)
-                DispatchQueue.global().async {
-                    errData.data = err.fileHandleForReading.readDataToEndOfFile()
-                    errDone.signal()
-                }
-                let outData = out.fileHandleForReading.readDataToEndOfFile()
-                errDone.wait()
-                process.waitUntilExit()
-                continuation.resume(returning: Result(status: process.terminationStatus,
-                                                      stdout: String(decoding: outData, as: UTF8.self),
-                                                      stderr: String(decoding: errData.data, as: UTF8.self)))
-            }
+        let result = try await Subprocess.run(
+            .path(FilePath(executable)),
+            arguments: Arguments(arguments),
+            environment: .custom(Dictionary(uniqueKeysWithValues: environment.compactMap { key, value in
+                Environment.Key(rawValue: key).map { ($0, value) }
+            })),
+            input: .none,
+            output: .bytes(limit: 64 << 20),
+            error: .bytes(limit: 64 << 20))
+        let status: Int32
+        switch result.terminationStatus {
+        case .exited(let code): status = code
+        case .signaled(let signal): status = 128 + signal
         }
+        return Result(status: status,
+                      stdout: String(decoding: result.standardOutput, as: UTF8.self),
+                      stderr: String(decoding: result.standardError, as: UTF8.self))
     }
 
     static func script(_ name: String) throws -> String {
@@ -115,16 +103,12 @@ enum Client {
     }
 }
 
-/// Bytes filled in by one thread and read by another after a semaphore says it is done.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
-
-/// Runs blocking work (process waits, pipe reads) off Swift's cooperative threads.
+/// Runs blocking work (process waits) on a thread of its own: neither Swift's cooperative
+/// threads nor Dispatch's pool, which on Linux grows slowly when its threads block.
 func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try work() })
+        Thread.detachNewThread {
+            continuation.resume(with: Swift.Result { try work() })
         }
     }
 }
