@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Debian's cmark-gfm: the parser GitHub itself uses, so labs read the same here and there.
@@ -46,6 +47,8 @@ let package = Package(
         .target(name: "EmulatorServer", dependencies: [
             "AWSWire", "Emulator", "JMESPath",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
         // The learner's loop and the instructor's test harness: progress, checks, the background emulator.
         .target(name: "Learning", dependencies: [

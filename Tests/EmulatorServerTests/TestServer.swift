@@ -21,10 +21,10 @@ final class TestServer: Sendable {
     static func start() async throws -> TestServer {
         let configuration = ServerConfiguration(port: 0, inMemory: true)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = try await buildApplication(configuration, version: "test") { port in
+        let server = try await EmulatorServerService(configuration, version: "test") { port in
             continuation.yield(port)
         }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let task = Task { try await server.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestServerError.didNotStart }
         return TestServer(port: port, task: task)

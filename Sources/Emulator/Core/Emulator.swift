@@ -89,6 +89,12 @@ public final class Emulator: Sendable {
         callLog.clear()
     }
 
+    /// Stops every service's background work: function runtimes exit, and requests they hold
+    /// open (a runtime's `GET …/invocation/next`) are answered, so the server can stop.
+    public func shutdown() async {
+        for service in services.values { await service.shutdown() }
+    }
+
     /// Saves the whole state (resources and call log) as the snapshot `name`.
     public func saveSnapshot(name: String) async throws {
         guard let snapshots else { throw SnapshotStore.NotFound(name: name) }

@@ -19,4 +19,11 @@ public protocol EmulatorService: Sendable {
     /// Drops what it holds in memory and reads its state again from the database (after a
     /// snapshot was restored into it).
     func reload() async throws
+
+    /// Stops what runs in the background (pollers, function runtimes) before the server exits.
+    func shutdown() async
+}
+
+extension EmulatorService {
+    public func shutdown() async {}
 }

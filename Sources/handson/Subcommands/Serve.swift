@@ -46,12 +46,12 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(host: host, port: port, dataDirectory: dataDir, inMemory: inMemory,
                                                 account: accountId, region: region)
         let portFile = self.portFile
-        let app = try await buildApplication(configuration, version: HandsonVersion.current) { port in
+        let server = try await EmulatorServerService(configuration, version: HandsonVersion.current) { port in
             if let portFile { try? Data("\(port)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
             let storage = configuration.databasePath ?? "in memory"
             // Written unbuffered: scripts and tests wait for this line to learn the port.
             FileHandle.standardOutput.write(Data("handson emulator listening on http://\(configuration.host):\(port) (state: \(storage))\n".utf8))
         }
-        try await app.runService()
+        try await server.runService()
     }
 }

@@ -24,6 +24,15 @@ public final class LambdaHost: Sendable {
     func environment(id: String) -> ExecutionEnvironment? { environments.withLock { $0[id] } }
 
     func allEnvironments() -> [ExecutionEnvironment] { environments.withLock { Array($0.values) } }
+
+    /// Ends every environment, busy or idle (the server is stopping).
+    func destroyAll() {
+        let all = environments.withLock { environments in
+            defer { environments.removeAll() }
+            return Array(environments.values)
+        }
+        all.forEach { $0.destroy() }
+    }
 }
 
 /// The Runtime API as the server exposes it under `/_handson/lambda-runtime/ENV/2018-06-01/runtime/…`.

@@ -109,6 +109,11 @@ public actor LambdaService: EmulatorService {
         }
     }
 
+    public func shutdown() async {
+        stopEverything()
+        host.destroyAll()
+    }
+
     private func stopEverything() {
         for poller in pollers.values { poller.cancel() }
         pollers.removeAll()
