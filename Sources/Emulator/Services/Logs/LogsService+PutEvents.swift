@@ -113,7 +113,7 @@ extension LogsService {
     /// Writes log lines on behalf of another service (Lambda's START/END/REPORT lines and
     /// function output): creates the group and the stream when missing and appends the
     /// events in timestamp order, without PutLogEvents' size and age checks. Returns once
-    /// the events are stored, so a following read sees them.
+    /// every read sees them (their disk write follows with the next commit group).
     public func ingest(group groupName: String, stream streamName: String,
                        events: [(timestamp: Int64, message: String)], account: String, region: String) async {
         let key = GroupKey(account: account, region: region, name: groupName)
@@ -141,7 +141,9 @@ extension LogsService {
         }
         changes.append(.saveStream(.init(stream)))
         if !ordered.isEmpty { changes.append(.insertEvents(streamId: stream.id, ordered)) }
-        let ticket = store.commit(changes)
-        try? await store.database.commits.wait(for: ticket)
+        // Applied in memory (every read sees it) and committed with the next group; not waited
+        // for: a function's logs reach CloudWatch after the invocation on AWS too, and its
+        // caller should not pay a disk flush for them.
+        _ = store.commit(changes)
     }
 }

@@ -1,22 +1,33 @@
 """handson's Python runtime for Lambda: the Lambda Runtime API loop, as AWS's own runtime
 interface client runs it, in a few lines. Started by the emulator with the function's
 folder as LAMBDA_TASK_ROOT and _HANDLER as module.function."""
+import http.client
 import importlib
 import json
 import os
 import sys
 import time
 import traceback
-import urllib.request
 
-API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
+HOST, _, PREFIX = os.environ["AWS_LAMBDA_RUNTIME_API"].partition("/")
+API = ("/" + PREFIX if PREFIX else "") + "/2018-06-01/runtime"
+# One kept-alive connection for the environment's life: a new one per call costs a warm
+# invocation more than the call itself.
+connection = http.client.HTTPConnection(HOST)
+
+
+def request(method, path, body=None, headers=None):
+    """Returns (status, headers, body); a runtime whose environment is gone (410) exits."""
+    connection.request(method, API + path, body=body, headers=headers or {})
+    response = connection.getresponse()
+    data = response.read()
+    if response.status == 410:
+        sys.exit(0)
+    return response.status, response.headers, data
 
 
 def post(path, body, headers=None):
-    data = json.dumps(body).encode()
-    request = urllib.request.Request(API + path, data=data, method="POST",
-                                     headers={"Content-Type": "application/json", **(headers or {})})
-    urllib.request.urlopen(request).read()
+    request("POST", path, json.dumps(body).encode(), {"Content-Type": "application/json", **(headers or {})})
 
 
 def handler_frames(exc):
@@ -60,11 +71,13 @@ def main():
                              "errorType": "Runtime.ImportModuleError", "stackTrace": []})
         sys.exit(1)
     while True:
-        with urllib.request.urlopen(API + "/invocation/next") as response:
-            request_id = response.headers["Lambda-Runtime-Aws-Request-Id"]
-            deadline = int(response.headers.get("Lambda-Runtime-Deadline-Ms", "0"))
-            arn = response.headers.get("Lambda-Runtime-Invoked-Function-Arn", "")
-            event = json.loads(response.read() or b"null")
+        status, headers, data = request("GET", "/invocation/next")
+        if status != 200:
+            sys.exit(f"the Runtime API answered {status} to invocation/next")
+        request_id = headers["Lambda-Runtime-Aws-Request-Id"]
+        deadline = int(headers.get("Lambda-Runtime-Deadline-Ms", "0"))
+        arn = headers.get("Lambda-Runtime-Invoked-Function-Arn", "")
+        event = json.loads(data or b"null")
         try:
             result = handler(event, Context(request_id, deadline, arn))
             post(f"/invocation/{request_id}/response", result)
