@@ -53,7 +53,7 @@ struct CodeArchive: Sendable {
         if FileManager.default.fileExists(atPath: bootstrap.path) {
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bootstrap.path)
         }
-        FileManager.default.createFile(atPath: marker.path, contents: Data())
+        try Data().write(to: marker)
         return folder
     }
 }

@@ -204,7 +204,7 @@ final class ExecutionEnvironment: Sendable {
 
 /// The date formats of Lambda's log streams and lines.
 enum LambdaDates {
-    nonisolated(unsafe) static let day: DateFormatter = {
+    static let day: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
