@@ -39,7 +39,6 @@ struct DetailsTag {
     }
 
     private static func stripTags(_ s: String) -> String {
-        s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-            .trimmingWhitespace()
+        NativePatterns.removingTags(s).trimmingWhitespace()
     }
 }

@@ -26,7 +26,8 @@ public enum LabParser {
             metadata = meta.parse(fm.yaml, fileStart: state.at(1, 1))
             state.diagnostics += meta.diagnostics
         }
-        state.lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        state.lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         state.language = metadata?.lang ?? "en"
         let document = MarkdownParser.parse(body)
         let (introduction, steps) = state.sections(of: document)
@@ -104,9 +105,7 @@ struct ParseState {
         }.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
         var id = Slug.make(title)
         for case .htmlInline(let html) in heading.children.map(\.kind) {
-            if let match = html.range(of: #"<!--\s*id:\s*([a-z0-9-]+)\s*-->"#, options: .regularExpression) {
-                id = String(html[match]).replacingOccurrences(of: #"<!--\s*id:\s*|\s*-->"#, with: "", options: .regularExpression)
-            }
+            if let explicit = NativePatterns.stepIdComment(html) { id = explicit }
         }
         if title.isEmpty { error(location, "a step heading needs a title") }
         var step = Step(id: id, title: title, number: number, location: location,

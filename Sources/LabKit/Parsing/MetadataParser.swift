@@ -42,7 +42,7 @@ struct MetadataParser {
         }
 
         let id = text(values["id"], key: "id")
-        if let id, id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+        if let id, !NativePatterns.isIdentifier(id) {
             error(values["id"]!, "id '\(id)' must be lowercase letters, digits and single hyphens, e.g. sqs-dlq")
         }
         let title = text(values["title"], key: "title")
@@ -56,7 +56,7 @@ struct MetadataParser {
         }
         let minutes = positiveInt(values["minutes"], key: "minutes")
         let lang = text(values["lang"], key: "lang")
-        if let lang, lang.range(of: "^[a-z]{2}$", options: .regularExpression) == nil {
+        if let lang, !NativePatterns.isLanguageCode(lang) {
             error(values["lang"]!, "lang '\(lang)' must be a two-letter language code such as en or ja")
         }
         let format = positiveInt(values["format"], key: "format")

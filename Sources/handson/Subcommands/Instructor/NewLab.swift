@@ -13,7 +13,7 @@ struct NewLab: ParsableCommand {
     var labs: String?
 
     func run() throws {
-        guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+        guard LabMetadata.isValidId(id) else {
             throw CLIError("a lab id is lowercase letters, digits and '-' (e.g. sqs-fifo-basics), not '\(id)'")
         }
         let directory = LabLocator(labsOption: labs).labsDirectory
