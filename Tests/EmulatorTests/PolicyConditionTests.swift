@@ -48,6 +48,15 @@ struct PolicyConditionTests {
         #expect(try !allows(#"{"Bool":{"aws:SecureTransport":true}}"#, ["aws:SecureTransport": ["false"]]))
     }
 
+    @Test("Dates: ISO 8601 with or without fractional seconds, a bare day, or epoch seconds")
+    func dateForms() {
+        #expect(ConditionEvaluator.epochSeconds("2015-02-06T18:39:46Z") == 1_423_247_986)
+        #expect(ConditionEvaluator.epochSeconds("2015-02-06T18:39:46.500Z") == 1_423_247_986.5)
+        #expect(ConditionEvaluator.epochSeconds("2015-02-06") == 1_423_180_800)
+        #expect(ConditionEvaluator.epochSeconds("1423180800") == 1_423_180_800)
+        #expect(ConditionEvaluator.epochSeconds("yesterday") == nil)
+    }
+
     @Test("ARN operators compare part by part")
     func arns() throws {
         #expect(try allows(#"{"ArnLike":{"aws:SourceArn":"arn:aws:sqs:*:123456789012:orders*"}}"#,

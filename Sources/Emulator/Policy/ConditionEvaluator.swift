@@ -91,13 +91,19 @@ enum ConditionEvaluator {
     /// ISO 8601 (with or without fractions, or a bare date) or epoch seconds.
     static func epochSeconds(_ text: String) -> Double? {
         if let number = Double(text) { return number }
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime], [.withFullDate]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
+        // swift-foundation's parser: ISO8601DateFormatter builds an ICU formatter per use,
+        // which made the 11 built-in managed policies a fifth of the server's start-up.
+        for style in iso8601Styles {
+            if let date = try? style.parse(text) { return date.timeIntervalSince1970 }
         }
         return nil
     }
+
+    private static let iso8601Styles: [Date.ISO8601FormatStyle] = [
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true),
+        Date.ISO8601FormatStyle(),
+        Date.ISO8601FormatStyle().year().month().day(),
+    ]
 }
 
 /// An IPv4 CIDR block (`203.0.113.0/24`) for `IpAddress`/`NotIpAddress`; IPv6 is compared as text.
