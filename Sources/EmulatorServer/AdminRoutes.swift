@@ -93,7 +93,7 @@ struct AdminRoutes: Sendable {
 
     private func clockDocument() -> JSONValue {
         .object([
-            "now": .string(ISO8601DateFormatter.withFractions.string(from: emulator.clock.now)),
+            "now": .string(Emulator.iso8601(emulator.clock.now)),
             "offsetSeconds": .number(emulator.clock.offsetSeconds),
         ])
     }
@@ -151,12 +151,4 @@ public enum DurationText {
         }
         return sawUnit && number.isEmpty ? total : nil
     }
-}
-
-extension ISO8601DateFormatter {
-    nonisolated(unsafe) static let withFractions: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
 }

@@ -113,9 +113,9 @@ public final class Emulator: Sendable {
         callLog.replace(with: try await database.loadCallLog(limit: callLog.capacity))
     }
 
-    static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+    /// `2026-11-29T21:41:45.123Z`. swift-foundation's style: an ISO8601DateFormatter is an ICU
+    /// formatter, costly to make, and this runs per call-log entry and per permission check.
+    public static func iso8601(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

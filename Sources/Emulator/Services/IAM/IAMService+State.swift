@@ -99,8 +99,6 @@ extension IAMService {
     }
 
     static func date(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+        Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle())
     }
 }
