@@ -30,14 +30,27 @@ struct EmulatorResponder: HTTPResponder {
 /// Builds the server app; kept apart from the CLI so tests run it in-process.
 public func buildApplication(_ configuration: ServerConfiguration, version: String,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
-    let emulator = try await EmulatorFactory.make(configuration)
-    return buildApplication(emulator: emulator, configuration: configuration, version: version, onServerRunning: onServerRunning)
+    let (emulator, catalog) = try await openEmulatorAndModels(configuration)
+    return buildApplication(emulator: emulator, catalog: catalog, configuration: configuration, version: version,
+                            onServerRunning: onServerRunning)
 }
 
-public func buildApplication(emulator: Emulator, configuration: ServerConfiguration, version: String,
+/// The emulator and the wire models of its services. The models (half a megabyte of JSON)
+/// are parsed on another core while the database opens and the services load from it.
+func openEmulatorAndModels(_ configuration: ServerConfiguration) async throws -> (Emulator, ServiceCatalog) {
+    let models = Task.detached(priority: .high) {
+        // The models ship inside the binary; failing to load one is a build defect, not user error.
+        try! ServiceCatalog.bundled(EmulatorFactory.serviceNames)
+    }
+    let emulator = try await EmulatorFactory.make(configuration)
+    let catalog = await models.value
+    precondition(emulator.serviceNames == EmulatorFactory.serviceNames, "EmulatorFactory.serviceNames is out of date")
+    return (emulator, catalog)
+}
+
+public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, configuration: ServerConfiguration, version: String,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-    // The models ship inside the binary; failing to load one is a build defect, not user error.
-    let codec = WireCodec(catalog: try! ServiceCatalog.bundled(emulator.serviceNames))
+    let codec = WireCodec(catalog: catalog)
     let lambda = emulator.service(named: "lambda") as? LambdaService
     let responder = EmulatorResponder(
         admin: AdminRoutes(emulator: emulator, version: version),

@@ -13,8 +13,9 @@ public struct EmulatorServerService: Service {
 
     public init(_ configuration: ServerConfiguration, version: String,
                 onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        emulator = try await EmulatorFactory.make(configuration)
-        app = buildApplication(emulator: emulator, configuration: configuration, version: version,
+        let (emulator, catalog) = try await openEmulatorAndModels(configuration)
+        self.emulator = emulator
+        app = buildApplication(emulator: emulator, catalog: catalog, configuration: configuration, version: version,
                                onServerRunning: onServerRunning)
     }
 
