@@ -62,6 +62,32 @@ extension ModelJSON {
         guard reader.position == reader.bytes.count else { throw reader.failure("trailing characters") }
     }
 
+    /// Only the named members of a top-level object, the others skipped without being built:
+    /// what the catalog reads of a model (its `metadata`) before a request needs the rest.
+    static func topLevelMembers(_ keys: Set<String>, of data: Data) throws(ModelJSONError) -> ModelJSON {
+        var reader = Reader(bytes: [UInt8](data))
+        try reader.expect(UInt8(ascii: "{"))
+        var members: [(key: String, value: ModelJSON)] = []
+        reader.skipWhitespace()
+        if reader.current == UInt8(ascii: "}") { return .object(members) }
+        while true {
+            reader.skipWhitespace()
+            let key = try reader.string()
+            try reader.expect(UInt8(ascii: ":"))
+            if keys.contains(key) {
+                members.append((key, try reader.value(depth: 1)))
+                if members.count == keys.count { return .object(members) }
+            } else {
+                try reader.skipValue()
+            }
+            reader.skipWhitespace()
+            guard let next = reader.current else { throw reader.failure("unterminated object") }
+            reader.position += 1
+            if next == UInt8(ascii: "}") { return .object(members) }
+            guard next == UInt8(ascii: ",") else { throw reader.failure("expected ',' or '}'") }
+        }
+    }
+
     private struct Reader {
         let bytes: [UInt8]
         var position = 0
@@ -137,6 +163,42 @@ extension ModelJSON {
                 }
                 return .number(number)
             }
+        }
+
+        /// Moves past one value without building it.
+        mutating func skipValue() throws(ModelJSONError) {
+            skipWhitespace()
+            guard let byte = current else { throw failure("unexpected end") }
+            guard byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") else {
+                if byte == UInt8(ascii: "\"") { try skipString() } else { _ = try value(depth: 0) }
+                return
+            }
+            var depth = 0
+            while let byte = current {
+                switch byte {
+                case UInt8(ascii: "\""):
+                    try skipString()
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                default:
+                    break
+                }
+                position += 1
+                if depth == 0 { return }
+            }
+            throw failure("unterminated value")
+        }
+
+        mutating func skipString() throws(ModelJSONError) {
+            position += 1  // the opening quote
+            while let byte = current {
+                position += byte == UInt8(ascii: "\\") ? 2 : 1
+                if byte == UInt8(ascii: "\"") { return }
+            }
+            throw failure("unterminated string")
         }
 
         mutating func keyword(_ word: String) throws(ModelJSONError) {

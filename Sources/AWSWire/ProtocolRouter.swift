@@ -32,9 +32,8 @@ struct ProtocolRouter {
     /// The REST service the request was signed for (or any REST service) whose templates match.
     private func restRoute(_ request: WireRequest) -> Route? {
         let scope = SigV4Scope.from(headers: request.headers, parameters: request.query)
-        var candidates = scope?.service.map { catalog.models(signingName: $0) } ?? []
-        if candidates.isEmpty { candidates = catalog.models }
-        for model in candidates where model.metadata.protocolName == "rest-json" {
+        let candidates = catalog.candidates(signingName: scope?.service) { $0.protocolName == "rest-json" }
+        for model in candidates {
             guard let routes = catalog.restRoutes(for: model),
                   let (name, captures) = routes.route(method: request.method, path: request.path, query: request.query),
                   let operation = model.operations[name] else { continue }
@@ -71,9 +70,7 @@ struct ProtocolRouter {
     /// name) the one whose API version the request names wins.
     private func queryRoute(_ action: String, parameters: [(String, String)], request: WireRequest) throws(WireError) -> Route {
         let scope = SigV4Scope.from(headers: request.headers, parameters: parameters)
-        var candidates = scope?.service.map { catalog.models(signingName: $0) } ?? []
-        if candidates.isEmpty { candidates = catalog.models }
-        candidates = candidates.filter(\.metadata.acceptsQuery)
+        let candidates = catalog.candidates(signingName: scope?.service, accepts: \.acceptsQuery)
         let version = parameters.last { $0.0 == "Version" }?.1
         let withAction = candidates.filter { $0.operations[action] != nil }
         guard let model = withAction.first(where: { $0.metadata.apiVersion == version }) ?? withAction.first,

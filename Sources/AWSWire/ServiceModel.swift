@@ -79,6 +79,30 @@ public final class ServiceModel: Sendable {
 
     /// Loads `Models/<name>.json` (and its overlays) from this module's resources.
     public static func bundled(_ name: String) throws(ModelLoadError) -> ServiceModel {
+        let files = try bundledFiles(name)
+        return try ServiceModel(name: name, model: files.model, overlays: files.overlays)
+    }
+
+    public convenience init(name: String, model: Data, overlay: Data? = nil) throws(ModelLoadError) {
+        try self.init(name: name, model: model, overlays: overlay.map { [$0] } ?? [])
+    }
+
+    /// Only the metadata of a model with its overlays: enough to route requests, a small part
+    /// of the work of parsing the whole model.
+    static func metadata(name: String, model: Data, overlays: [Data]) throws(ModelLoadError) -> ServiceMetadata {
+        do throws(ModelJSONError) {
+            var json = try ModelJSON.topLevelMembers(["metadata"], of: model)
+            for overlay in overlays {
+                json = try json.merging(try ModelJSON.topLevelMembers(["metadata"], of: overlay))
+            }
+            return try ModelBuilder.metadata(of: json)
+        } catch {
+            throw ModelLoadError(description: "model \(name): \(error.description)")
+        }
+    }
+
+    /// The bundled files of a model: `Models/<name>.json` and its overlays.
+    static func bundledFiles(_ name: String) throws(ModelLoadError) -> (model: Data, overlays: [Data]) {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Models"),
               let data = try? Data(contentsOf: url)
         else { throw ModelLoadError(description: "no bundled model Models/\(name).json") }
@@ -86,11 +110,7 @@ public final class ServiceModel: Sendable {
             Bundle.module.url(forResource: name + suffix, withExtension: "json", subdirectory: "Models")
                 .flatMap { try? Data(contentsOf: $0) }
         }
-        return try ServiceModel(name: name, model: data, overlays: overlays)
-    }
-
-    public convenience init(name: String, model: Data, overlay: Data? = nil) throws(ModelLoadError) {
-        try self.init(name: name, model: model, overlays: overlay.map { [$0] } ?? [])
+        return (data, overlays)
     }
 
     /// The model with each overlay merged over it, in order.
@@ -128,7 +148,10 @@ private struct ModelBuilder {
         ids = Dictionary(names.enumerated().map { ($1, ShapeID(index: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func metadata() throws(ModelJSONError) -> ServiceMetadata {
+    func metadata() throws(ModelJSONError) -> ServiceMetadata { try Self.metadata(of: root) }
+
+    /// The metadata of a model root (a whole model, or just its `metadata` member).
+    static func metadata(of root: ModelJSON) throws(ModelJSONError) -> ServiceMetadata {
         guard let meta = root["metadata"], let protocolName = meta["protocol"]?.string,
               let endpointPrefix = meta["endpointPrefix"]?.string
         else { throw ModelJSONError(description: "metadata lacks protocol or endpointPrefix") }

@@ -80,4 +80,33 @@ struct ServiceModelTests {
         #expect(throws: ModelLoadError.self) { try ServiceModel(name: "x", model: Data("{".utf8)) }
         #expect(throws: ModelLoadError.self) { try ServiceModel.bundled("no-such-service") }
     }
+
+    /// The catalog routes by metadata read alone (the rest skipped); it must be the metadata
+    /// the full parse (with overlays) gives, and every bundled model must then parse.
+    @Test func metadataReadAloneMatchesTheFullModel() throws {
+        let names = ["iam", "lambda", "logs", "sqs", "sts"]
+        let catalog = try ServiceCatalog.bundled(names)
+        for name in names {
+            let full = try ServiceModel.bundled(name)
+            let files = try ServiceModel.bundledFiles(name)
+            let alone = try ServiceModel.metadata(name: name, model: files.model, overlays: files.overlays)
+            #expect(alone.protocolName == full.metadata.protocolName, "\(name)")
+            #expect(alone.protocols == full.metadata.protocols, "\(name)")
+            #expect(alone.targetPrefix == full.metadata.targetPrefix, "\(name)")
+            #expect(alone.signingName == full.metadata.signingName, "\(name)")
+            #expect(alone.awsQueryCompatible == full.metadata.awsQueryCompatible, "\(name)")
+            #expect(alone.errorNamespace == full.metadata.errorNamespace, "\(name)")
+            #expect(alone.validationErrorCode == full.metadata.validationErrorCode, "\(name)")
+            #expect(catalog.model(named: name)?.operations.count == full.operations.count, "\(name)")
+        }
+    }
+
+    @Test func skippedMembersMayHoldAnyJSON() throws {
+        let text = #"{"a":{"s":"}]\"{[","n":[1,[2,{"x":null}]],"t":true},"metadata":{"protocol":"json","endpointPrefix":"x"},"b":"z"}"#
+        let metadata = try ServiceModel.metadata(name: "x", model: Data(text.utf8), overlays: [])
+        #expect(metadata.endpointPrefix == "x")
+        #expect(throws: ModelLoadError.self) {
+            try ServiceModel.metadata(name: "x", model: Data(#"{"a":{"s":"unterminated}"#.utf8), overlays: [])
+        }
+    }
 }
