@@ -16,10 +16,30 @@ import Testing
         return try await runner.run(commandLine, timeoutSeconds: 120)
     }
 
+    /// Runs `body` in a fresh learner home, then stops its background emulator (awaited: a
+    /// deferred, unawaited stop ran after the folder was gone and left the daemon running)
+    /// and removes the home, whether `body` passed or threw.
+    static func withLearnerHome(_ name: String, _ body: (URL) async throws -> Void) async throws {
+        let home = try Handson.scratch(name)
+        do {
+            try await body(home)
+        } catch {
+            await cleanUp(home)
+            throw error
+        }
+        await cleanUp(home)
+    }
+
+    private static func cleanUp(_ home: URL) async {
+        _ = try? await learner("handson stop", home: home)
+        try? FileManager.default.removeItem(at: home)
+    }
+
     @Test func checkResetAndGrade() async throws {
-        let home = try Handson.scratch("flow")
-        defer { try? FileManager.default.removeItem(at: home) }
-        defer { Task { _ = try? await Self.learner("handson stop", home: home) } }
+        try await Self.withLearnerHome("flow") { home in try await checkResetAndGrade(home: home) }
+    }
+
+    private func checkResetAndGrade(home: URL) async throws {
 
         let start = try await Self.learner("handson start queue-steps --port 0", home: home)
         #expect(start.status == 0, "\(start.stderr)")
