@@ -35,8 +35,9 @@ public func buildApplication(_ configuration: ServerConfiguration, version: Stri
                             onServerRunning: onServerRunning)
 }
 
-/// The emulator and the wire models of its services. The models (half a megabyte of JSON)
-/// are parsed on another core while the database opens and the services load from it.
+/// The emulator and the wire models of its services. The catalog (each model's metadata; the
+/// rest is parsed on first use) is read on another core while the database opens and the
+/// services load from it.
 func openEmulatorAndModels(_ configuration: ServerConfiguration) async throws -> (Emulator, ServiceCatalog) {
     let models = Task.detached(priority: .high) {
         // The models ship inside the binary; failing to load one is a build defect, not user error.
