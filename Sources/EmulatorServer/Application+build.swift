@@ -35,18 +35,12 @@ public func buildApplication(_ configuration: ServerConfiguration, version: Stri
                             onServerRunning: onServerRunning)
 }
 
-/// The emulator and the wire models of its services. The catalog (each model's metadata; the
-/// rest is parsed on first use) is read on another core while the database opens and the
-/// services load from it.
+/// The emulator and the wire catalog of its services (each model's metadata now, the rest
+/// parsed when a request first needs it).
 func openEmulatorAndModels(_ configuration: ServerConfiguration) async throws -> (Emulator, ServiceCatalog) {
-    let models = Task.detached(priority: .high) {
-        // The models ship inside the binary; failing to load one is a build defect, not user error.
-        try! ServiceCatalog.bundled(EmulatorFactory.serviceNames)
-    }
     let emulator = try await EmulatorFactory.make(configuration)
-    let catalog = await models.value
-    precondition(emulator.serviceNames == EmulatorFactory.serviceNames, "EmulatorFactory.serviceNames is out of date")
-    return (emulator, catalog)
+    // The models ship inside the binary; failing to load one is a build defect, not user error.
+    return (emulator, try! ServiceCatalog.bundled(emulator.serviceNames))
 }
 
 public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, configuration: ServerConfiguration, version: String,

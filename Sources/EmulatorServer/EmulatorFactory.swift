@@ -3,9 +3,6 @@ import Foundation
 
 /// Opens the store and builds every service on it, so a restart resumes where it stopped.
 public enum EmulatorFactory {
-    /// The services `make` builds, sorted as `Emulator.serviceNames` lists them.
-    public static let serviceNames = ["iam", "lambda", "logs", "sqs", "sts"]
-
     public static func make(_ configuration: ServerConfiguration) async throws -> Emulator {
         if let path = configuration.databasePath {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,

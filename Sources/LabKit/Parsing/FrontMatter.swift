@@ -13,9 +13,7 @@ struct FrontMatterSplit {
     }
 
     static func split(_ text: String) -> Result<FrontMatterSplit, Problem> {
-        // Split on bytes: splitting a String by Character runs grapheme breaking over the whole file.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
+        var lines = text.splitLines()
         // A byte-order mark or CRLF endings must not hide the opening fence.
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         lines = lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }

@@ -26,8 +26,7 @@ public enum LabParser {
             metadata = meta.parse(fm.yaml, fileStart: state.at(1, 1))
             state.diagnostics += meta.diagnostics
         }
-        state.lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
+        state.lines = body.splitLines()
         state.language = metadata?.lang ?? "en"
         let document = MarkdownParser.parse(body)
         let (introduction, steps) = state.sections(of: document)
