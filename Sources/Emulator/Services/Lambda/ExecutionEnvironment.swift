@@ -30,6 +30,9 @@ final class ExecutionEnvironment: Sendable {
         var initDuration: TimeInterval?
         var log: [(Date, String)] = []
         var partialLine = ""
+        /// Invocations whose end-of-output line the runtime has written.
+        var outputEnded: Set<String> = []
+        var outputWaiter: (requestId: String, continuation: CheckedContinuation<Void, Never>)?
     }
 
     private let state = Mutex(State())
@@ -144,6 +147,39 @@ final class ExecutionEnvironment: Sendable {
         }
     }
 
+    /// The line our Python runtime writes after an invocation's output (never logged).
+    static let endOfOutputMarker = "\u{1E}handson-end "
+
+    /// Waits, at most `seconds`, until the runtime's output for `requestId` has been read: the
+    /// pipe is read on another thread, so a print just before the response may still be on its
+    /// way when the response arrives. Only for runtimes that write the marker (ours).
+    func awaitOutput(of requestId: String, upTo seconds: Double) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = state.withLock { state -> Bool in
+                if state.outputEnded.remove(requestId) != nil || state.phase == .dead { return true }
+                state.outputWaiter = (requestId, continuation)
+                return false
+            }
+            if ready {
+                continuation.resume()
+                return
+            }
+            Task { [weak self] in
+                try? await Task.sleep(for: .seconds(seconds))
+                self?.releaseOutputWaiter(if: { $0 == requestId })
+            }
+        }
+    }
+
+    private func releaseOutputWaiter(if matches: (String) -> Bool) {
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
+            guard let waiter = state.outputWaiter, matches(waiter.requestId) else { return nil }
+            state.outputWaiter = nil
+            return waiter.continuation
+        }
+        waiter?.resume()
+    }
+
     /// The log lines written since the last call.
     func drainLog() -> [(Date, String)] {
         state.withLock { state in
@@ -163,7 +199,7 @@ final class ExecutionEnvironment: Sendable {
         let stillRunning = state.withLock { $0.inFlight?.requestId == requestId }
         guard stillRunning else { return }
         let message = "Task timed out after \(String(format: "%.2f", timeout)) seconds"
-        append(line: "\(LambdaDates.logLine.string(from: Date())) \(requestId) \(message)")
+        append(line: "\(Emulator.iso8601(Date())) \(requestId) \(message)")
         fail(with: .error(Self.errorDocument(message, type: "Sandbox.Timedout"), type: "Sandbox.Timedout"))
         if let process = process.withLock({ $0 }), process.isRunning { process.terminate() }
     }
@@ -181,16 +217,31 @@ final class ExecutionEnvironment: Sendable {
         }
         inFlight?.resume(returning: outcome)
         waiter?.resume(returning: nil)
+        releaseOutputWaiter(if: { _ in true })
     }
 
     private func captured(_ data: Data) {
-        state.withLock { state in
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
+            var waiter: CheckedContinuation<Void, Never>?
             state.partialLine += String(decoding: data, as: UTF8.self)
             while let newline = state.partialLine.firstIndex(of: "\n") {
-                state.log.append((Date(), String(state.partialLine[..<newline])))
+                let line = String(state.partialLine[..<newline])
                 state.partialLine = String(state.partialLine[state.partialLine.index(after: newline)...])
+                guard line.hasPrefix(Self.endOfOutputMarker) else {
+                    state.log.append((Date(), line))
+                    continue
+                }
+                let requestId = String(line.dropFirst(Self.endOfOutputMarker.count))
+                if let waiting = state.outputWaiter, waiting.requestId == requestId {
+                    state.outputWaiter = nil
+                    waiter = waiting.continuation
+                } else {
+                    state.outputEnded.insert(requestId)  // read before anyone waits for it
+                }
             }
+            return waiter
         }
+        waiter?.resume()
     }
 
     private func append(line: String) {
@@ -202,19 +253,13 @@ final class ExecutionEnvironment: Sendable {
     }
 }
 
-/// The date formats of Lambda's log streams and lines.
+/// The date format of Lambda's log stream names.
 enum LambdaDates {
     static let day: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy/MM/dd"
-        return formatter
-    }()
-
-    nonisolated(unsafe) static let logLine: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter
     }()
 }

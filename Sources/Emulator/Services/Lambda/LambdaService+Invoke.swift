@@ -56,6 +56,7 @@ extension LambdaService {
                                            functionArn: function.arn)
         let outcome = await environment.run(invocation, timeout: Double(function.timeout))
         let duration = Date().timeIntervalSince(started) * 1000
+        if function.isPython { await environment.awaitOutput(of: requestId, upTo: 1) }
         let initDuration = environment.takeInitDuration()
         await release(environment, of: function)
 

@@ -26,6 +26,14 @@ def request(method, path, body=None, headers=None):
     return response.status, response.headers, data
 
 
+def end_of_output(request_id):
+    """Marks the end of an invocation's output: the emulator reads the pipe on its own thread,
+    and waits for this line so a print just before the response still lands before END."""
+    sys.stderr.flush()
+    sys.stdout.write(f"\x1ehandson-end {request_id}\n")
+    sys.stdout.flush()
+
+
 def post(path, body, headers=None):
     request("POST", path, json.dumps(body).encode(), {"Content-Type": "application/json", **(headers or {})})
 
@@ -80,12 +88,14 @@ def main():
         event = json.loads(data or b"null")
         try:
             result = handler(event, Context(request_id, deadline, arn))
+            end_of_output(request_id)
             post(f"/invocation/{request_id}/response", result)
         except Exception as exc:
             body = error_body(exc)
             frames = "".join(traceback.format_list(handler_frames(exc)))
             print(f"[ERROR] {body['errorType']}: {body['errorMessage']}\nTraceback (most recent call last):\n{frames}",
                   file=sys.stderr, end="", flush=True)
+            end_of_output(request_id)
             post(f"/invocation/{request_id}/error", body, {"Lambda-Runtime-Function-Error-Type": body["errorType"]})
 
 
