@@ -12,7 +12,7 @@ struct AWSResponder: Sendable {
     let maxBodyBytes: Int
 
     func respond(to request: Request, body: Data) async -> Response {
-        let requestId = UUID().uuidString.lowercased()
+        let requestId = UUID.random().lowercasedString
         let wire = WireRequest(
             method: request.method.rawValue,
             path: request.uri.path,

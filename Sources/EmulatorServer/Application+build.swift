@@ -40,7 +40,9 @@ public func buildApplication(_ configuration: ServerConfiguration, version: Stri
 func openEmulatorAndModels(_ configuration: ServerConfiguration) async throws -> (Emulator, ServiceCatalog) {
     let emulator = try await EmulatorFactory.make(configuration)
     // The models ship inside the binary; failing to load one is a build defect, not user error.
-    return (emulator, try! ServiceCatalog.bundled(emulator.serviceNames))
+    let catalog = try! ServiceCatalog.bundled(emulator.serviceNames)
+    StartupTrace.mark("wire models' metadata read")
+    return (emulator, catalog)
 }
 
 public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, configuration: ServerConfiguration, version: String,
@@ -59,6 +61,7 @@ public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, config
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "handson"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
+            StartupTrace.mark("listening")
             // Function code reaches the Runtime API and the AWS endpoint on this port.
             lambda?.host.listening(on: port)
             await onServerRunning(port)

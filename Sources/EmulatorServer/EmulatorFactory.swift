@@ -8,10 +8,13 @@ public enum EmulatorFactory {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
         }
+        StartupTrace.mark("serve: arguments parsed")
         let database = try AppDatabase.open(path: configuration.databasePath)
+        StartupTrace.mark("database open, migrations run")
         let clock = VirtualClock()
         try await database.attach(clock: clock)
         let callLog = try await database.makeCallLog()
+        StartupTrace.mark("clock and call log loaded")
         let sqs = try await SQSService(database: database, clock: clock)
         // IAM answers permission questions for the other services (`PermissionAuthority`):
         // build it first and hand it to any service that enforces permissions.
@@ -25,6 +28,7 @@ public enum EmulatorFactory {
             logSink: { group, stream, events, account, region in
                 await logs.ingest(group: group, stream: stream, events: events, account: account, region: region)
             })
+        StartupTrace.mark("services loaded")
         return Emulator(
             configuration: .init(account: configuration.account, region: configuration.region,
                                  databasePath: configuration.databasePath),

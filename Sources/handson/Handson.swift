@@ -22,14 +22,19 @@ struct Handson: AsyncParsableCommand {
         ]
     )
 
-    /// ArgumentParser's `main`, except that a bare `handson check` — what learners type most,
-    /// and it takes no arguments — skips the parser: building the argument sets by reflection
-    /// and probing for a completion-script request cost a tenth of the check's time.
+    /// ArgumentParser's `main`, except for the two commands whose start-up time counts: a bare
+    /// `handson check` — what learners type most, and it takes no arguments — skips the parser,
+    /// and well-formed `handson serve …` arguments are read by `Serve.parsedQuickly`. Building
+    /// the argument sets by reflection and probing for a completion-script request cost a tenth
+    /// of a check's time and a sixth of the emulator's start-up.
     static func main() async {
         do {
             var command: any ParsableCommand
-            if CommandLine.arguments.dropFirst().elementsEqual(["check"]) {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments == ["check"] {
                 command = Check()
+            } else if arguments.first == "serve", let serve = Serve.parsedQuickly(Array(arguments.dropFirst())) {
+                command = serve
             } else {
                 command = try parseAsRoot()
             }

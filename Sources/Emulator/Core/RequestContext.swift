@@ -11,7 +11,7 @@ public struct RequestContext: Sendable {
     /// Base URL clients reached us at, e.g. `http://localhost:4566` (for queue URLs).
     public var endpoint: String
 
-    public init(account: String, region: String, requestId: String = UUID().uuidString.lowercased(),
+    public init(account: String, region: String, requestId: String = UUID.random().lowercasedString,
                 accessKeyId: String? = nil, endpoint: String = "http://localhost:4566") {
         self.account = account
         self.region = region

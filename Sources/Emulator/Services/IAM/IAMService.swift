@@ -22,8 +22,10 @@ public actor IAMService: EmulatorService {
     var users: [IAMKey: IAMUser] = [:]
     /// AssumeRole sessions by access key id.
     var sessions: [String: STSSession] = [:]
-    /// The AWS managed policies, by ARN: built in, never stored.
-    let awsManaged: [String: IAMManagedPolicy]
+    /// The AWS managed policies, by ARN: built in, never stored; built on first use (parsing
+    /// their dates is a noticeable share of the emulator's start-up).
+    var awsManaged: [String: IAMManagedPolicy] { Self.awsManagedPolicies }
+    private static let awsManagedPolicies = builtInPolicies()
     /// Policy text → parsed document, so permission checks do not re-parse (see `parsed`).
     var parsedDocuments: [String: PolicyDocument] = [:]
 
@@ -31,7 +33,6 @@ public actor IAMService: EmulatorService {
     public init(database: AppDatabase, clock: VirtualClock) async throws {
         self.store = IAMStore(database: database)
         self.clock = clock
-        self.awsManaged = Self.builtInPolicies()
         restore(try await store.load())
     }
 

@@ -42,7 +42,7 @@ extension LambdaService {
 
     /// Runs one invocation to its end (response, error, timeout or crash) and logs it.
     nonisolated func run(_ function: LambdaFunction, payload: Data) async -> InvokeResult {
-        let requestId = UUID().uuidString.lowercased()
+        let requestId = UUID.random().lowercasedString
         let environment: ExecutionEnvironment
         do {
             environment = try await acquireEnvironment(for: function)

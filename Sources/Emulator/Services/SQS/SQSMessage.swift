@@ -134,21 +134,3 @@ enum RetentionBySentAt: HeapPolicy {
     static func index(of node: SQSMessage) -> Int { node.retentionIndex }
     static func setIndex(_ index: Int, of node: SQSMessage) { node.retentionIndex = index }
 }
-
-extension UUID {
-    /// `uuidString.lowercased()` without the formatting machinery (message IDs are minted
-    /// on every send).
-    var lowercasedString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(36)
-        withUnsafeBytes(of: uuid) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}

@@ -65,7 +65,7 @@ extension SQSService {
         }
 
         let seq = nextSeq()
-        let messageId = UUID().lowercasedString
+        let messageId = UUID.random().lowercasedString
         let sequenceNumber = queue.isFIFO ? String(UInt64(10_000_000_000_000_000_000) + UInt64(seq)) : nil
         let message = SQSMessage(
             messageId: messageId, seq: seq, body: prepared.body, md5OfBody: prepared.md5OfBody,
