@@ -10,10 +10,10 @@ import Testing
     }
 
     /// Starts `handson serve` on a free port with state in `dataDir`; returns the process and its endpoint.
-    static func startServer(dataDir: String) throws -> (ProcessBox, String) {
+    static func startServer(dataDir: String, extraArguments: [String] = []) throws -> (ProcessBox, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: handsonBinary)
-        process.arguments = ["serve", "--port", "0", "--data-dir", dataDir]
+        process.arguments = ["serve", "--port", "0", "--data-dir", dataDir] + extraArguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -60,6 +60,10 @@ enum Client {
 
     /// Finds a program on PATH; a missing client is a test failure, never a skip.
     static func locate(_ program: String) throws -> String {
+        if program.hasPrefix("/") {
+            guard FileManager.default.isExecutableFile(atPath: program) else { throw MissingClient(program: program) }
+            return program
+        }
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(dir)/\(program)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
