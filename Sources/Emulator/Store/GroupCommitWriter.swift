@@ -120,7 +120,7 @@ public final class GroupCommitWriter: Sendable {
                 return head
             }
             guard let last = batch.last?.0 else { return }
-            let failures = await commit(batch)
+            let failures = commit(batch)
             let ready: [(Waiter, Result<Void, any Error>)] = state.withLock { state in
                 state.committed = last
                 state.transactions += 1
@@ -146,9 +146,14 @@ public final class GroupCommitWriter: Sendable {
 
     /// Writes the batch in one transaction; if that fails, retries each operation in its own
     /// transaction so one bad write cannot take the others down. Returns the failures.
-    private func commit(_ batch: [(UInt64, Operation)]) async -> [(UInt64, String)] {
+    ///
+    /// GRDB's synchronous `write` runs the transaction on this thread when its writer queue is
+    /// free, as it nearly always is (every write comes through here). The async form would hand the
+    /// transaction to GRDB's queue and come back, two thread wake-ups per commit that a
+    /// lone request — most of a learner's — waits through.
+    private func commit(_ batch: [(UInt64, Operation)]) -> [(UInt64, String)] {
         do {
-            try await writer.write { db in
+            try writer.write { db in
                 for (_, operation) in batch { try operation(db) }
             }
             return []
@@ -156,7 +161,7 @@ public final class GroupCommitWriter: Sendable {
             var failures: [(UInt64, String)] = []
             for (sequence, operation) in batch {
                 do {
-                    try await writer.write { db in try operation(db) }
+                    try writer.write { db in try operation(db) }
                 } catch {
                     failures.append((sequence, String(describing: error)))
                 }
