@@ -6,10 +6,10 @@ import Testing
 /// The group-commit writer: every acknowledged write is committed, concurrent writes share
 /// transactions, writes nobody waits for still reach the disk, and a bad write fails alone.
 @Suite struct GroupCommitWriterTests {
-    static func makeWriter(maximumBatch: Int = 4096) throws -> (GroupCommitWriter, DatabaseQueue) {
+    static func makeWriter(maximumBatch: Int = 4096, deferredDelay: Duration = .milliseconds(20)) throws -> (GroupCommitWriter, DatabaseQueue) {
         let queue = try DatabaseQueue()
         try queue.write { db in try db.execute(sql: "CREATE TABLE t (n INTEGER PRIMARY KEY)") }
-        return (GroupCommitWriter(writer: queue, maximumBatch: maximumBatch), queue)
+        return (GroupCommitWriter(writer: queue, maximumBatch: maximumBatch, deferredDelay: deferredDelay), queue)
     }
 
     static func rows(_ queue: DatabaseQueue) throws -> [Int] {
@@ -88,6 +88,36 @@ import Testing
         try await writer.wait(for: tickets.last!)
         #expect(try Self.rows(queue) == Array(1...10))
         #expect(writer.transactionCount >= 4)
+    }
+
+    @Test func deferredWritesRideInTheNextTransaction() async throws {
+        let (writer, queue) = try Self.makeWriter(deferredDelay: .seconds(60))
+        for n in 1...5 { writer.enqueueDeferred(Self.insert(n)) }
+        #expect(try Self.rows(queue).isEmpty)
+        try await writer.write(Self.insert(6))
+        #expect(try Self.rows(queue) == Array(1...6))
+        #expect(writer.transactionCount == 1)
+    }
+
+    @Test func deferredWritesWithNothingToRideInCommitAfterTheDelay() async throws {
+        let (writer, queue) = try Self.makeWriter(deferredDelay: .milliseconds(20))
+        for n in 1...5 { writer.enqueueDeferred(Self.insert(n)) }
+        var committed: [Int] = []
+        for _ in 0..<500 where committed.count < 5 {
+            try await Task.sleep(for: .milliseconds(10))
+            committed = try Self.rows(queue)
+        }
+        #expect(committed == Array(1...5))
+        #expect(writer.transactionCount == 1)
+    }
+
+    @Test func deferredWritesKeepTheirOrderAndDrainCommitsThem() async throws {
+        let (writer, queue) = try Self.makeWriter(deferredDelay: .seconds(60))
+        writer.enqueueDeferred(Self.insert(1))
+        writer.enqueueDeferred(Self.insert(2))
+        writer.enqueueDeferred { db in try db.execute(sql: "DELETE FROM t WHERE n = 1") }
+        await writer.drain()
+        #expect(try Self.rows(queue) == [2])
     }
 
     @Test func drainWaitsForEverythingQueued() async throws {

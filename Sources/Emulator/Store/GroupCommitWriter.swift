@@ -8,7 +8,9 @@ import Synchronization
 /// writes per second; sharing commits lets throughput grow with concurrency.
 ///
 /// Callers enqueue while holding their own lock (so writes commit in the order the state
-/// changed), then `wait` for the ticket outside it.
+/// changed), then `wait` for the ticket outside it. Writes nobody waits for and that may lag
+/// a little (the call log) are `enqueueDeferred`: they ride in the next transaction, or get
+/// one of their own after `deferredDelay`, instead of costing a transaction per request.
 public final class GroupCommitWriter: Sendable {
     public typealias Operation = @Sendable (Database) throws -> Void
 
@@ -37,16 +39,22 @@ public final class GroupCommitWriter: Sendable {
         var waiters: [Waiter] = []
         var failures: [UInt64: String] = [:]
         var transactions = 0
+        /// Deferred operations, in the order they were queued; no sequence number yet.
+        var deferred: [Operation] = []
+        var deferredTimerRunning = false
     }
 
     private let writer: any DatabaseWriter
     private let state = Mutex(State())
     /// Upper bound on operations per transaction, so one commit never holds the writer long.
     private let maximumBatch: Int
+    /// How long a deferred write waits for a transaction to ride in before it gets its own.
+    private let deferredDelay: Duration
 
-    init(writer: any DatabaseWriter, maximumBatch: Int = 4096) {
+    init(writer: any DatabaseWriter, maximumBatch: Int = 4096, deferredDelay: Duration = .milliseconds(20)) {
         self.writer = writer
         self.maximumBatch = maximumBatch
+        self.deferredDelay = deferredDelay
     }
 
     /// Queues an operation; it runs inside a transaction shared with other queued operations.
@@ -64,6 +72,48 @@ public final class GroupCommitWriter: Sendable {
             Task.detached(priority: .high) { await self.flushLoop() }
         }
         return ticket
+    }
+
+    /// Queues an operation nobody waits for: it is committed with the next transaction, or
+    /// within `deferredDelay` if none comes (so a `kill -9` may lose that much of it). Deferred
+    /// operations keep their order among themselves; `drain()` commits them too.
+    public func enqueueDeferred(_ operation: @escaping Operation) {
+        let startTimer = state.withLock { state in
+            state.deferred.append(operation)
+            if state.deferredTimerRunning { return false }
+            state.deferredTimerRunning = true
+            return true
+        }
+        guard startTimer else { return }
+        Task.detached { [deferredDelay] in
+            try? await Task.sleep(for: deferredDelay)
+            self.state.withLock { $0.deferredTimerRunning = false }
+            self.commitDeferred()
+        }
+    }
+
+    /// Queues the deferred operations as ordinary ones now; the ticket covers them all.
+    @discardableResult
+    public func commitDeferred() -> Ticket {
+        let (ticket, startFlushing) = state.withLock { state -> (Ticket, Bool) in
+            guard !state.deferred.isEmpty else { return (.none, false) }
+            Self.moveDeferredToPending(&state)
+            let start = !state.flushing
+            if start { state.flushing = true }
+            return (Ticket(sequence: state.nextSequence - 1), start)
+        }
+        if startFlushing {
+            Task.detached(priority: .high) { await self.flushLoop() }
+        }
+        return ticket
+    }
+
+    private static func moveDeferredToPending(_ state: inout State) {
+        for operation in state.deferred {
+            state.pending.append((state.nextSequence, operation))
+            state.nextSequence += 1
+        }
+        state.deferred.removeAll(keepingCapacity: true)
     }
 
     /// Returns once the operation behind `ticket` is committed; throws if it failed.
@@ -87,8 +137,10 @@ public final class GroupCommitWriter: Sendable {
         try await wait(for: enqueue(operation))
     }
 
-    /// Waits until everything queued so far is committed (failures are ignored).
+    /// Waits until everything queued so far, deferred writes included, is committed
+    /// (failures are ignored).
     public func drain() async {
+        commitDeferred()
         let last = state.withLock { Ticket(sequence: $0.nextSequence - 1) }
         try? await wait(for: last)
     }
@@ -112,6 +164,9 @@ public final class GroupCommitWriter: Sendable {
                     return []
                 }
                 if state.pending.count <= maximumBatch {
+                    // Deferred writes ride along: numbered after everything pending, they
+                    // keep the committed mark a true "everything up to here".
+                    Self.moveDeferredToPending(&state)
                     defer { state.pending.removeAll(keepingCapacity: true) }
                     return state.pending
                 }
