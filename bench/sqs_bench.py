@@ -14,6 +14,7 @@ import boto3
 from botocore.config import Config
 
 HANDSON = sys.argv[1]
+HELLO = sys.argv[2]  # the smallest Hummingbird server: the framework's own floor
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -122,11 +123,28 @@ def latency_at_backlog(port, backlog, samples=2000):
     return {op: statistics.median(v) * 1e6 for op, v in timings.items()}
 
 
-def wrk_health(port, seconds=10):
-    """The HTTP stack alone: GET /_handson/health answers a fixed document, touching no service."""
-    out = subprocess.run(["wrk", "-t", "1", "-c", "64", "-d", f"{seconds}s", f"http://127.0.0.1:{port}/_handson/health"],
-                         capture_output=True, text=True).stdout
+def wrk_get(url, seconds=10):
+    out = subprocess.run(["wrk", "-t", "1", "-c", "64", "-d", f"{seconds}s", url], capture_output=True, text=True).stdout
     return next(float(l.split()[1]) for l in out.splitlines() if l.startswith("Requests/sec"))
+
+
+def wrk_health(port):
+    """The HTTP stack alone: GET /_handson/health answers a fixed document, touching no service."""
+    return wrk_get(f"http://127.0.0.1:{port}/_handson/health")
+
+
+def hello_peer():
+    """Idle memory (MiB, total and anon) and wrk rate of a Hummingbird server with one route."""
+    port = free_port()
+    proc = subprocess.Popen([HELLO, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port)
+        time.sleep(0.5)
+        idle = rss_mib(proc.pid), rss_mib(proc.pid, "RssAnon")
+        return idle, wrk_get(f"http://127.0.0.1:{port}/")
+    finally:
+        proc.kill()
+        proc.wait()
 
 
 def wrk_send(port, seconds=10):
@@ -186,6 +204,9 @@ def main():
                   f"SendMessage runs at {rate / ceiling:.0%} of it")
             print(f"start-up (exec → listening, new data folder), median of {len(startups)}: "
                   f"{statistics.median(startups) * 1000:.1f} ms (target < 50 ms)")
+            (hello_rss, hello_anon), hello_rate = hello_peer()
+            print(f"peer: the smallest Hummingbird server (one route, same build settings): idle {hello_rss:.1f} MiB "
+                  f"({hello_anon:.1f} MiB its own), {hello_rate:,.0f} req/s with wrk as above")
             print(f"idle resident memory: {idle_rss['VmRSS']:.1f} MiB (target < 20 MiB) = {idle_rss['RssAnon']:.1f} MiB "
                   f"the process's own + {idle_rss['RssFile']:.1f} MiB pages of the binary and libraries; "
                   f"after the run: {rss_mib(proc.pid):.1f} MiB")
