@@ -203,9 +203,9 @@ public final class GroupCommitWriter: Sendable {
     /// transaction so one bad write cannot take the others down. Returns the failures.
     ///
     /// GRDB's synchronous `write` runs the transaction on this thread when its writer queue is
-    /// free, as it nearly always is (every write comes through here). The async form would hand the
-    /// transaction to GRDB's queue and come back, two thread wake-ups per commit that a
-    /// lone request — most of a learner's — waits through.
+    /// free, as it nearly always is (every write comes through here). The async form would
+    /// hand the transaction to GRDB's queue and come back: two thread wake-ups per commit,
+    /// which a lone request (most of a learner's) waits through.
     private func commit(_ batch: [(UInt64, Operation)]) -> [(UInt64, String)] {
         do {
             try writer.write { db in
