@@ -16,6 +16,17 @@ import Testing
         try queue.read { db in try Int.fetchAll(db, sql: "SELECT n FROM t ORDER BY n") }
     }
 
+    /// The rows once there are `count` of them (writes nobody waits for land in the
+    /// background), or what is there after five seconds.
+    static func rows(_ queue: DatabaseQueue, once count: Int) async throws -> [Int] {
+        var committed = try rows(queue)
+        for _ in 0..<500 where committed.count < count {
+            try await Task.sleep(for: .milliseconds(10))
+            committed = try rows(queue)
+        }
+        return committed
+    }
+
     static func insert(_ n: Int) -> GroupCommitWriter.Operation {
         { db in try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [n]) }
     }
@@ -42,11 +53,7 @@ import Testing
     @Test func writesNobodyWaitsForAreCommittedInTheBackground() async throws {
         let (writer, queue) = try Self.makeWriter()
         for n in 1...20 { writer.enqueue(Self.insert(n)) }
-        var committed: [Int] = []
-        for _ in 0..<500 where committed.count < 20 {
-            try await Task.sleep(for: .milliseconds(10))
-            committed = try Self.rows(queue)
-        }
+        let committed = try await Self.rows(queue, once: 20)
         #expect(committed == Array(1...20))
     }
 
@@ -63,11 +70,7 @@ import Testing
         for n in 2...10 { writer.enqueue(Self.insert(n)) }
         gate.signal()
         try await waited
-        var committed: [Int] = []
-        for _ in 0..<500 where committed.count < 10 {
-            try await Task.sleep(for: .milliseconds(10))
-            committed = try Self.rows(queue)
-        }
+        let committed = try await Self.rows(queue, once: 10)
         #expect(committed == Array(1...10))
     }
 
@@ -102,11 +105,7 @@ import Testing
     @Test func deferredWritesWithNothingToRideInCommitAfterTheDelay() async throws {
         let (writer, queue) = try Self.makeWriter(deferredDelay: .milliseconds(20))
         for n in 1...5 { writer.enqueueDeferred(Self.insert(n)) }
-        var committed: [Int] = []
-        for _ in 0..<500 where committed.count < 5 {
-            try await Task.sleep(for: .milliseconds(10))
-            committed = try Self.rows(queue)
-        }
+        let committed = try await Self.rows(queue, once: 5)
         #expect(committed == Array(1...5))
         #expect(writer.transactionCount == 1)
     }

@@ -64,13 +64,9 @@ public final class GroupCommitWriter: Sendable {
             let sequence = state.nextSequence
             state.nextSequence += 1
             state.pending.append((sequence, operation))
-            let start = !state.flushing
-            if start { state.flushing = true }
-            return (Ticket(sequence: sequence), start)
+            return (Ticket(sequence: sequence), Self.claimFlushLoop(&state))
         }
-        if startFlushing {
-            Task.detached(priority: .high) { await self.flushLoop() }
-        }
+        if startFlushing { startFlushLoop() }
         return ticket
     }
 
@@ -98,14 +94,21 @@ public final class GroupCommitWriter: Sendable {
         let (ticket, startFlushing) = state.withLock { state -> (Ticket, Bool) in
             guard !state.deferred.isEmpty else { return (.none, false) }
             Self.moveDeferredToPending(&state)
-            let start = !state.flushing
-            if start { state.flushing = true }
-            return (Ticket(sequence: state.nextSequence - 1), start)
+            return (Ticket(sequence: state.nextSequence - 1), Self.claimFlushLoop(&state))
         }
-        if startFlushing {
-            Task.detached(priority: .high) { await self.flushLoop() }
-        }
+        if startFlushing { startFlushLoop() }
         return ticket
+    }
+
+    /// True for the one caller that must start the flush loop (none is running).
+    private static func claimFlushLoop(_ state: inout State) -> Bool {
+        if state.flushing { return false }
+        state.flushing = true
+        return true
+    }
+
+    private func startFlushLoop() {
+        Task.detached(priority: .high) { await self.flushLoop() }
     }
 
     private static func moveDeferredToPending(_ state: inout State) {

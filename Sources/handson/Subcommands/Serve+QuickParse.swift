@@ -7,12 +7,12 @@ extension Serve {
     static func parsedQuickly(_ arguments: [String]) -> Serve? {
         var serve = Serve()
         // Every property must be set: a property wrapper not set by a parser has no value.
-        serve.port = 4566
-        serve.host = "127.0.0.1"
+        serve.port = Defaults.port
+        serve.host = Defaults.host
         serve.dataDir = nil
         serve.inMemory = false
-        serve.accountId = "123456789012"
-        serve.region = "us-east-1"
+        serve.accountId = Defaults.accountId
+        serve.region = Defaults.region
         serve.portFile = nil
         var remaining = arguments[...]
         while let name = remaining.popFirst() {

@@ -16,10 +16,10 @@ struct Serve: AsyncParsableCommand {
             """)
 
     @Option(help: "Port to listen on (0 picks a free one).")
-    var port: Int = 4566
+    var port: Int = Defaults.port
 
     @Option(help: "Address to listen on; the default keeps the emulator private to this machine.")
-    var host: String = "127.0.0.1"
+    var host: String = Defaults.host
 
     @Option(help: "Folder for the emulator's SQLite database.")
     var dataDir: String?
@@ -28,13 +28,21 @@ struct Serve: AsyncParsableCommand {
     var inMemory = false
 
     @Option(help: "The AWS account id the emulator pretends to be.")
-    var accountId: String = "123456789012"
+    var accountId: String = Defaults.accountId
 
     @Option(help: "The default region (a request's SigV4 scope wins).")
-    var region: String = "us-east-1"
+    var region: String = Defaults.region
 
     @Option(help: "Write the port, once listening, to this file (for scripts that start it with --port 0).")
     var portFile: String?
+
+    /// One place for the defaults: ArgumentParser shows them in help, `parsedQuickly` sets them.
+    enum Defaults {
+        static let port = 4566
+        static let host = "127.0.0.1"
+        static let accountId = "123456789012"
+        static let region = "us-east-1"
+    }
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
