@@ -28,48 +28,51 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "GFM", dependencies: ["CCmarkGFM"]),
-        .target(name: "JMESPath"),
+        // JSONValue: the one data model of inputs, outputs, state and checks.
+        .target(name: "JSON"),
+        .target(name: "JMESPath", dependencies: ["JSON"]),
         .target(name: "TerminalMarkdown", dependencies: ["GFM"]),
         .target(name: "LabKit", dependencies: [
-            "GFM", "JMESPath", "TerminalMarkdown",
+            "GFM", "JSON", "JMESPath", "TerminalMarkdown",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The AWS wire protocols, driven by trimmed botocore service models; knows no service logic.
-        .target(name: "AWSWire", dependencies: ["JMESPath"], resources: [.copy("Models")]),
+        .target(name: "AWSWire", dependencies: ["JSON"], resources: [.copy("Models")]),
         // Service logic and storage; knows nothing of HTTP.
         .target(name: "Emulator", dependencies: [
-            "JMESPath",
+            "JSON",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Services/Lambda/Runtime")]),
         // The Hummingbird app gluing wire and services together.
         .target(name: "EmulatorServer", dependencies: [
-            "AWSWire", "Emulator", "JMESPath",
+            "AWSWire", "Emulator", "JSON", "JMESPath",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
         // The learner's loop and the instructor's test harness: progress, checks, the background emulator.
         .target(name: "Learning", dependencies: [
-            "LabKit", "JMESPath",
+            "LabKit", "JSON", "JMESPath",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .executableTarget(name: "handson", dependencies: [
-            "LabKit", "TerminalMarkdown", "EmulatorServer", "Learning",
+            "LabKit", "JSON", "TerminalMarkdown", "EmulatorServer", "Learning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GFMTests", dependencies: ["GFM"]),
-        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JSON", "JMESPath"]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Golden")]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "LabKit", "JMESPath"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "LabKit", "JSON", "JMESPath"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "JSON", "JMESPath"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "JSON", "JMESPath"]),
         .testTarget(name: "EmulatorServerTests", dependencies: [
-            "EmulatorServer", "AWSWire", "Emulator",
+            "EmulatorServer", "AWSWire", "Emulator", "JSON", "JMESPath",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "SystemPackage", package: "swift-system"),

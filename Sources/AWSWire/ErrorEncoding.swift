@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// AWS error bodies per protocol.
 enum ErrorEncoding {

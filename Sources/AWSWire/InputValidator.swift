@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Checks a decoded input against its shape and brings it into the one form services
 /// see: JSON types matching the shape, `null`s and unknown members dropped, timestamps

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// The awsJson 1.0/1.1 protocol: `X-Amz-Target: <prefix>.<Operation>` and a JSON object
 /// body in the model's own member names, which is already the form services work in.

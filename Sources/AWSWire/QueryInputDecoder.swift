@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Turns query-protocol parameters into the JSON form of the input shape, the inverse of
 /// botocore's `QuerySerializer`:

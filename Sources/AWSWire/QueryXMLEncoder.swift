@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Writes an operation's JSON-form output as a query-protocol XML response, the inverse
 /// of botocore's `QueryParser`:

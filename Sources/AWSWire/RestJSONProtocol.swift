@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// The restJson1 protocol (Lambda): members bound to the path, query string and headers by
 /// their `location` trait, the rest in a JSON body — or the body itself for a `payload`

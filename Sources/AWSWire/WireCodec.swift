@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// The wire layer's one entry point: HTTP request → `DecodedRequest` (operation + JSON
 /// input in the model's member names), and JSON output or `WireError` → HTTP response in

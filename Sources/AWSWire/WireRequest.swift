@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// An HTTP request as the server hands it over, before any protocol is known.
 public struct WireRequest: Sendable {

@@ -3,7 +3,7 @@ import Emulator
 import Foundation
 import HTTPTypes
 import Hummingbird
-import JMESPath
+import JSON
 
 /// Answers AWS API requests: wire bytes → decoded operation → service → wire bytes.
 struct AWSResponder: Sendable {

@@ -2,6 +2,7 @@ import Emulator
 import Foundation
 import Hummingbird
 import JMESPath
+import JSON
 
 /// The emulator's own endpoints under `/_handson/` (and moto's reset alias): health, the state
 /// document lab checks query, reset, and the virtual clock.

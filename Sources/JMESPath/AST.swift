@@ -1,3 +1,5 @@
+import JSON
+
 /// A compiled expression. Projections carry their left side (what produces the list)
 /// and right side (what is applied to each element) separately, because that split is
 /// what makes `foo[*].bar | [0]` differ from `foo[*].bar[0]`.

@@ -1,3 +1,5 @@
+import JSON
+
 /// The built-in functions of the JMESPath specification.
 enum Function: String, CaseIterable, Sendable {
     case abs, avg, ceil, contains, floor, join, keys, length, map, max, merge, min, reverse

@@ -1,3 +1,5 @@
+import JSON
+
 /// The built-in function implementations. Argument types are validated against
 /// `signature` before dispatch, so each implementation can assume them.
 extension Function {

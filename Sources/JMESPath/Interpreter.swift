@@ -1,3 +1,5 @@
+import JSON
+
 /// Evaluates a compiled expression against JSON data.
 ///
 /// Mismatched data never throws: a field of a non-object, an index of a non-array and the

@@ -1,3 +1,5 @@
+import JSON
+
 /// A compiled JMESPath expression: parse once, search many documents.
 public struct JMESPathExpression: Sendable {
     public let text: String

@@ -1,3 +1,5 @@
+import JSON
+
 /// Splits an expression into tokens, decoding identifiers and literals on the way.
 struct Lexer {
     private let source: Source

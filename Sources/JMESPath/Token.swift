@@ -1,3 +1,5 @@
+import JSON
+
 /// A lexical token. Offsets are in Unicode scalars into the expression; the parser converts
 /// them to Character offsets only when it reports an error.
 struct Token: Sendable {

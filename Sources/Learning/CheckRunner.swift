@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 import LabKit
 
 /// Evaluates a step's assertions: queries against the emulator's state, shell commands with

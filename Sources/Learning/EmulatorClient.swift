@@ -1,5 +1,6 @@
 import Foundation
 import JMESPath
+import JSON
 
 /// Talks to a running emulator's own endpoints (`/_handson/…`, see docs/state.md).
 public struct EmulatorClient: Sendable {

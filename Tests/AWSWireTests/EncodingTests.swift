@@ -1,6 +1,6 @@
 import AWSWire
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 /// Exact response texts. The XML ones were checked by parsing them with botocore's

@@ -1,6 +1,6 @@
 import AWSWire
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 /// A small made-up query service exercising what SQS's all-flattened shapes do not:

@@ -1,6 +1,7 @@
 import AWSWire
 import Foundation
 import JMESPath
+import JSON
 import Testing
 
 /// The IAM and STS models through the query protocol: routed by the SigV4 scope and

@@ -1,6 +1,6 @@
 import AWSWire
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 @Suite("JSON protocol requests")

@@ -1,6 +1,6 @@
 import AWSWire
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 /// CloudWatch Logs on the wire: JSON 1.1 by `Logs_20140328.*`, plain `__type` errors, and

@@ -1,6 +1,6 @@
 @testable import AWSWire
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 @Suite("Wire primitives")

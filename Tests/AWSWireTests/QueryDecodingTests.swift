@@ -1,6 +1,6 @@
 import AWSWire
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 /// The form bodies here are what botocore's QuerySerializer writes for the query-era SQS

@@ -1,6 +1,6 @@
 import AWSWire
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 /// restJson1 with Lambda's real model: routing by method and path, members from the path,

@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import JMESPath
+import JSON
 import Testing
 
 /// The emulator's own endpoints, in-process.

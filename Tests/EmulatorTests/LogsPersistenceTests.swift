@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JMESPath
+import JSON
 import Testing
 @testable import Emulator
 

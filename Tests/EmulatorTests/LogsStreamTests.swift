@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 import Testing
 @testable import Emulator
 

@@ -1,4 +1,5 @@
 import JMESPath
+import JSON
 import Testing
 
 /// Queries of the kind learners type after `aws ... --query`.

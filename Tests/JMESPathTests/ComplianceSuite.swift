@@ -1,5 +1,6 @@
 import Foundation
 import JMESPath
+import JSON
 
 /// Loads the official JMESPath compliance suite (github.com/jmespath/jmespath.test),
 /// which lives outside the repository at `../shared/testdata/jmespath-compliance`.

@@ -1,4 +1,5 @@
 import JMESPath
+import JSON
 import Testing
 
 @Suite("JMESPath errors")

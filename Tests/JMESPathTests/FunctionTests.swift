@@ -1,4 +1,5 @@
 import JMESPath
+import JSON
 import Testing
 
 /// Behaviour the compliance suite leaves open: Unicode handling, ordering, stability.

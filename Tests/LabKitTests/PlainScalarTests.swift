@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 @testable import LabKit
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import JMESPath
+import JSON
 import LabKit
 import Learning
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 import Synchronization
 
 /// A CloudTrail-like record of every API call: time, service, operation, parameters, outcome.

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// The emulator: its services, the virtual clock, the API call log and the store behind them.
 /// The server hands it decoded requests; lab checks read its `state()`.

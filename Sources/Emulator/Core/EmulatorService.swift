@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// One emulated AWS service. Input and output are JSON-shaped values named exactly as the
 /// service model names them (the wire layer converts every protocol to and from this form),

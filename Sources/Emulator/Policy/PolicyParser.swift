@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Turns policy text into a `PolicyDocument`, rejecting what IAM rejects with the messages
 /// IAM sends under `MalformedPolicyDocument`.

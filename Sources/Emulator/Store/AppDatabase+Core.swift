@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import JMESPath
+import JSON
 import Synchronization
 
 /// Persistence of the emulator's own state: the virtual clock offset and the call log.

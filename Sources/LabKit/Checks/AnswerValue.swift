@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// A quiz answer as typed (`handson answer 10,324,440`) turned into the value its checks test.
 public enum AnswerValue {

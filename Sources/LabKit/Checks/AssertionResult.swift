@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// The outcome of one assertion: what was expected, what was found, and what to try next.
 public struct AssertionResult: Sendable {

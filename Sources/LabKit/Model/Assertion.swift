@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// One line of a check: a named subject and what must hold of it.
 public struct Assertion: Sendable, Hashable {

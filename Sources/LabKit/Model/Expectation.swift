@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// What must hold of an assertion's value. Evaluation is pure so checks never change state.
 public enum Expectation: Sendable, Hashable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import Foundation
 import JMESPath
+import JSON
 import Yams
 
 /// A ```` ```yaml {check} ```` block → assertions, reporting every problem in the block.

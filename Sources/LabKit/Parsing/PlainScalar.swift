@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// The type of an unquoted YAML scalar, by the rules of YAML 1.1 that Yams' default resolver
 /// applies (null, bool, int, float; anything else is a string), without its regular expressions.

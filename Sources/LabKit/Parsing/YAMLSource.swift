@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 import Yams
 
 /// YAML embedded in a lab file (front matter, a check block), parsed with Yams and

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Typed access to a request's members, named as in the IAM and STS models. The query
 /// protocol carries everything as text, so numbers and booleans are accepted as text too.

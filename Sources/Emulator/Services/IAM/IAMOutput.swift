@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// IAM's output shapes, built from the entities. Times go out as epoch seconds (the wire
 /// layer writes ISO 8601); policy documents go out URL-encoded as IAM sends them (RFC 3986),

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Attaching managed policies to roles and users (at most ten each, as IAM's default quota).
 extension IAMService {

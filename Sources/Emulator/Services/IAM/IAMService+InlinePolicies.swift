@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Inline policies: documents embedded in a role, named per role.
 extension IAMService {

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Instance profiles: the container EC2 uses to pass a role to an instance (one role each).
 extension IAMService {

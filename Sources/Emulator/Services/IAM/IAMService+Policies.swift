@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Managed policies: customer managed ones with up to five versions, and the built-in AWS
 /// managed ones, which can be read and attached but not changed.

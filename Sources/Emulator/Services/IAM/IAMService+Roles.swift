@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Roles: create (with a trust policy), read, list, update, delete, tags.
 extension IAMService {

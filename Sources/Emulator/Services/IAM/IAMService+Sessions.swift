@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// STS's logic, kept with IAM because a session belongs to a role: who is calling
 /// (GetCallerIdentity) and AssumeRole, which checks the role's trust policy and hands out

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// The policy simulator: SimulatePrincipalPolicy (a role's or user's policies, plus any
 /// given) and SimulateCustomPolicy (only the given ones), one result per action and

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// IAM's and STS's parts of `/_handson/state` (documented in docs/state.md): policy
 /// documents decoded into JSON so checks can query into them.

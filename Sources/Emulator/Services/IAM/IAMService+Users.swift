@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Users, minimal: enough to hold attached policies for the simulator and to appear in
 /// trust policies. No passwords, access keys or groups.

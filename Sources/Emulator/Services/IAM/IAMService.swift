@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// AWS Identity and Access Management: roles with trust policies, managed (AWS and
 /// customer) and inline policies, instance profiles, users, the policy simulator, and the

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Input constraints IAM checks before anything else, with Coral's wording. The wire layer
 /// leaves lengths and patterns to services because their messages are service-specific.

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// A function's configuration, as GetFunctionConfiguration returns it.
 struct LambdaFunction: Sendable, Codable {

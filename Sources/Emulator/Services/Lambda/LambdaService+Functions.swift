@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Creating, reading, updating and deleting functions.
 extension LambdaService {

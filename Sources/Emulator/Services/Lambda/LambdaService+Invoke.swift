@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Invocations: a warm environment when one is idle, else a cold start; START/END/REPORT
 /// and the function's output to `/aws/lambda/NAME`, one stream per environment.

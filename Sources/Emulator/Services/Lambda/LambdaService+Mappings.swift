@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// SQS event source mappings: created only when the function's role may read the queue,
 /// then polled: a batch is received, the function invoked with it, and on success the batch

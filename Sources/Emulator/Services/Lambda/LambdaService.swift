@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// AWS Lambda: functions from zip packages really executed — Python by the host's python3
 /// through the Runtime API and our bootstrap, `provided` runtimes by the package's own

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// A CloudWatch Logs filter pattern, parsed once per request and matched against each event.
 ///

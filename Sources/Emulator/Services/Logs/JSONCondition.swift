@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// The condition inside a JSON filter pattern's braces, evaluated against a parsed message.
 indirect enum JSONCondition: Sendable {

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Typed access to a request's members, named as in the Logs model. The wire layer has
 /// already checked JSON types against the model, so a wrong type here is a caller bug

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// A FilterLogEvents request: which streams (by names or a prefix), a time range
 /// [startTime, endTime] (both ends inclusive, unlike GetLogEvents), a pattern, a page.

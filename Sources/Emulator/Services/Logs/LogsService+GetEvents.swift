@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// A GetLogEvents request: one stream, a time range [startTime, endTime), a page size, and
 /// either a token or where to start (the head, or by default the tail).

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Log groups: create (with tags and a KMS key id, stored only), delete, describe with a
 /// prefix or a pattern and pagination, and the retention policy.

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// A PutLogEvents request, checked against AWS's batch rules before the service is entered:
 /// 1–10,000 events, at most 1,048,576 bytes (each message's UTF-8 plus 26), in

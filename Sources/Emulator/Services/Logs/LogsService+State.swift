@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// CloudWatch Logs' part of `/_handson/state` (documented in docs/state.md): every group
 /// with its streams and each stream's most recent events, so a check can ask "did the

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Log streams: create, delete, and describe (by name or by last event time, either way
 /// round, with a name prefix and pagination).

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Tags on log groups, through both APIs: the ARN-based TagResource family and the older
 /// name-based TagLogGroup family (AWS deprecated the latter but the CLI still offers it).

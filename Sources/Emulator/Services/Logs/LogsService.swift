@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Amazon CloudWatch Logs: log groups with retention and tags, log streams, PutLogEvents with
 /// AWS's batch rules, GetLogEvents with forward/backward tokens, FilterLogEvents with filter

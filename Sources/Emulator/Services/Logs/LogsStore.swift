@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import JMESPath
+import JSON
 
 /// CloudWatch Logs' rows and the changes an operation makes to them. The service keeps
 /// groups, streams and events in memory and mirrors each operation's changes here as one

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// One message attribute as sent: its data type (`String`, `Number.int`, `Binary.png`, …)
 /// and its value, text for String and Number types, bytes for Binary ones.

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// The queue attributes a caller can set, their ranges and their canonical spelling. A queue
 /// keeps its settable attributes as the strings SQS returns ("30", "true", normalised JSON

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Typed access to a request's members, named as in the SQS model. Lenient about numbers
 /// sent as strings (the query protocol carries everything as text) but strict about shape.

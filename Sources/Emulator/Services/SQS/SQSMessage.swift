@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Where a message is in its life: receivable, received and hidden until its visibility
 /// timeout ends, or not yet receivable because of a delay.

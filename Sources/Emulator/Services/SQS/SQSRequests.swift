@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// A message to send, parsed, validated and digested outside the actor (the costly part of
 /// a send: character checks and MD5 over the body). Problems are kept, not thrown, so the

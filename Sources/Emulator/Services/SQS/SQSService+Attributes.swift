@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Queue attributes, and the access policy AddPermission/RemovePermission maintain.
 extension SQSService {

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// The batch operations: 1–10 entries with distinct IDs; problems with the request as a
 /// whole fail it, problems with one entry land in `Failed` while the others succeed.

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Sending, receiving (short and long polling, dead-letter redrive), deleting and changing
 /// the visibility of messages.

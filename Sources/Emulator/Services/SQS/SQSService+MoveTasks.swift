@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// A dead-letter queue redrive: moves the DLQ's messages back to the queues they came from,
 /// or to DestinationArn, at up to MaxNumberOfMessagesPerSecond on the virtual clock.

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// Queue lifecycle: create (idempotent for identical attributes), look up, list, delete,
 /// purge, tags, and the dead-letter relationships between queues.

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 
 /// SQS's part of `/_handson/state` (documented in docs/state.md). Reading it receives
 /// nothing and counts as no receive; it only applies what time already did (timeouts and

@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 import Synchronization
 
 /// Amazon SQS: standard and FIFO queues, visibility timeouts, delays, short and long

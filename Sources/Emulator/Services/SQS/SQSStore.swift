@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import JMESPath
+import JSON
 
 /// SQS's rows in the database and the changes an operation makes to them. The service keeps
 /// everything in memory and mirrors each operation's changes here as one group-committed

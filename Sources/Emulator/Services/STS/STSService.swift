@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// AWS Security Token Service: GetCallerIdentity and AssumeRole. A front on `IAMService`,
 /// which owns the sessions (they belong to roles, and reset, reload and snapshots treat

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import JMESPath
+import JSON
 import Learning
 
 struct Grade: AsyncParsableCommand {

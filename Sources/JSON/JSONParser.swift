@@ -3,7 +3,7 @@
 /// Hand-written rather than JSONSerialization because Foundation bridges JSON booleans
 /// to NSNumber (so `true` and `1` are easy to confuse), differs between Darwin and Linux,
 /// and reports no positions; JMESPath literals need the same parser anyway.
-struct JSONParser {
+package struct JSONParser {
     /// Deep enough for any real document, shallow enough never to overflow the stack.
     static let maximumDepth = 512
 
@@ -15,7 +15,7 @@ struct JSONParser {
         self.bytes = bytes
     }
 
-    static func parse(_ bytes: [UInt8]) throws(JSONValueError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(JSONValueError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipByteOrderMark()
         parser.skipWhitespace()

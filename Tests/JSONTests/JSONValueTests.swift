@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 import Testing
 
 @Suite("JSONValue semantics")

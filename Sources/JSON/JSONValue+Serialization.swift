@@ -49,7 +49,7 @@ extension JSONValue: CustomStringConvertible {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
-            let keys = sortedKeys ? members.keys.sorted(by: codePointPrecedes) : Array(members.keys)
+            let keys = sortedKeys ? members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } : Array(members.keys)
             output.append(UInt8(ascii: "{"))
             for (index, key) in keys.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }

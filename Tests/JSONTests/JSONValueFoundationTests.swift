@@ -1,5 +1,5 @@
 import Foundation
-import JMESPath
+import JSON
 import Testing
 
 @Suite("JSONValue from Foundation values")
