@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// What a service module may use: the kit, the data model, storage and digests.
+let serviceDependencies: [Target.Dependency] = [
+    "EmulatorKit", "HandsonAPI", "JSON",
+    .product(name: "GRDB", package: "GRDB.swift"),
+    .product(name: "Crypto", package: "swift-crypto"),
+]
+
 let package = Package(
     name: "handson",
     platforms: [.macOS(.v15)],
@@ -38,23 +45,38 @@ let package = Package(
         ]),
         // The AWS wire protocols, driven by trimmed botocore service models; knows no service logic.
         .target(name: "AWSWire", dependencies: ["JSON"], resources: [.copy("Models")]),
-        // Service logic and storage; knows nothing of HTTP.
-        .target(name: "Emulator", dependencies: [
+        // What every service builds on: errors, request context, virtual clock, call log, the
+        // store (GRDB, group commit, named migrations), the policy evaluator, the input
+        // accessor, the capability protocols services talk through, the service descriptor.
+        // The emulator's own HTTP contract (`/_handson/…`), for its server and its clients.
+        .target(name: "HandsonAPI"),
+        .target(name: "EmulatorKit", dependencies: [
             "JSON",
             .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "Crypto", package: "swift-crypto"),
+        ], path: "Sources/EmulatorKit"),
+        // One module per service: logic, its store and its migrations, on the kit only.
+        .target(name: "SQS", dependencies: serviceDependencies, path: "Sources/Services/SQS"),
+        .target(name: "IAM", dependencies: serviceDependencies, path: "Sources/Services/IAM"),
+        .target(name: "STS", dependencies: serviceDependencies, path: "Sources/Services/STS"),
+        .target(name: "Logs", dependencies: serviceDependencies, path: "Sources/Services/Logs"),
+        .target(name: "Lambda", dependencies: serviceDependencies + [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], resources: [.copy("Services/Lambda/Runtime")]),
+        ], path: "Sources/Services/Lambda", resources: [.copy("Runtime")]),
+        // The registry (the one list of services), the emulator facade, snapshots.
+        .target(name: "Emulator", dependencies: [
+            "EmulatorKit", "JSON", "SQS", "IAM", "STS", "Logs", "Lambda",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The Hummingbird app gluing wire and services together.
         .target(name: "EmulatorServer", dependencies: [
-            "AWSWire", "Emulator", "JSON", "JMESPath",
+            "AWSWire", "Emulator", "EmulatorKit", "HandsonAPI", "JSON", "JMESPath",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
         // The learner's loop and the instructor's test harness: progress, checks, the background emulator.
         .target(name: "Learning", dependencies: [
-            "LabKit", "JSON", "JMESPath",
+            "LabKit", "HandsonAPI", "JSON", "JMESPath",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "SystemPackage", package: "swift-system"),
@@ -70,7 +92,15 @@ let package = Package(
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "LabKit", "JSON", "JMESPath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "JSON", "JMESPath"]),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "JSON", "JMESPath"]),
+        .testTarget(name: "EmulatorKitTests", dependencies: [
+            "EmulatorKit", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "SQSTests", dependencies: ["SQS", "EmulatorKit", "JSON", "JMESPath", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "IAMTests", dependencies: ["IAM", "STS", "EmulatorKit", "JSON", "JMESPath"]),
+        .testTarget(name: "LogsTests", dependencies: ["Logs", "EmulatorKit", "JSON", "JMESPath"]),
+        .testTarget(name: "EmulatorTests", dependencies: [
+            "Emulator", "EmulatorKit", "AWSWire", "LabKit", "JSON", "JMESPath", .product(name: "GRDB", package: "GRDB.swift"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "EmulatorServerTests", dependencies: [
             "EmulatorServer", "AWSWire", "Emulator", "JSON", "JMESPath",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

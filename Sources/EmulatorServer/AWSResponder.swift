@@ -1,5 +1,6 @@
 import AWSWire
 import Emulator
+import EmulatorKit
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -9,7 +10,6 @@ import JSON
 struct AWSResponder: Sendable {
     let emulator: Emulator
     let codec: WireCodec
-    let maxBodyBytes: Int
 
     func respond(to request: Request, body: Data) async -> Response {
         let requestId = UUID.random().lowercasedString

@@ -1,67 +1,82 @@
 import Emulator
+import EmulatorKit
 import Foundation
+import HandsonAPI
 import Hummingbird
 import JMESPath
 import JSON
 
 /// The emulator's own endpoints under `/_handson/` (and moto's reset alias): health, the state
-/// document lab checks query, reset, and the virtual clock.
+/// document lab checks query, reset, the virtual clock and snapshots. Paths from `HandsonAPI`.
 struct AdminRoutes: Sendable {
     let emulator: Emulator
     let version: String
+    let maxBodyBytes: Int
 
-    /// Nil when the path is not an admin path (then it is an AWS request).
-    func respond(to request: Request, body: Data) async -> Response? {
-        let path = request.uri.path
-        switch (request.method, path) {
-        case (.get, "/_handson/health"):
-            return json(.object([
-                "status": "running",
-                "version": .string(version),
-                "services": .array(emulator.serviceNames.map(JSONValue.string)),
-                "account": .string(emulator.configuration.account),
-                "region": .string(emulator.configuration.region),
-                "persistent": .bool(emulator.configuration.databasePath != nil),
-            ]))
-        case (.get, "/_handson/state"):
-            let state = await emulator.state()
-            // `?query=EXPR` evaluates JMESPath here, so a check fetches only what it needs.
-            if let query = Self.formParameter("query", in: request.uri.query) {
-                do {
-                    let expression = try JMESPathExpression(query)
-                    return json(try expression.search(state))
-                } catch {
-                    return json(.object(["error": "InvalidQuery", "message": .string(error.description)]), status: .badRequest)
-                }
-            }
-            return json(state)
-        case (.post, "/_handson/reset"), (.post, "/moto-api/reset"):
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(HandsonAPI.health)) { _, _ in health() }
+        router.get(RouterPath(HandsonAPI.state)) { request, _ in await state(query: request.uri.query) }
+        router.post(RouterPath(HandsonAPI.reset)) { _, _ in await reset() }
+        router.post(RouterPath(HandsonAPI.motoReset)) { _, _ in await reset() }
+        router.get(RouterPath(HandsonAPI.clock)) { _, _ in json(clockDocument()) }
+        router.post(RouterPath(HandsonAPI.clock)) { request, _ in
+            var request = request
+            guard let body = try? await request.collectBody(upTo: maxBodyBytes) else { return Response(status: .contentTooLarge) }
+            return advanceClock(body: Data(buffer: body))
+        }
+        router.get(RouterPath(HandsonAPI.snapshots)) { _, _ in
+            json(.object(["snapshots": .array((emulator.snapshots?.names() ?? []).map(JSONValue.string))]))
+        }
+        router.post(RouterPath(HandsonAPI.snapshot("{name}"))) { _, context in
+            await snapshot(name: context.parameters.get("name") ?? "", restore: false)
+        }
+        router.post(RouterPath(HandsonAPI.restoreSnapshot("{name}"))) { _, context in
+            await snapshot(name: context.parameters.get("name") ?? "", restore: true)
+        }
+    }
+
+    /// Any other path under `/_handson/`.
+    func notFound(_ request: Request) -> Response {
+        json(.object(["error": "NotFound", "message": .string("no emulator endpoint \(request.method.rawValue) \(request.uri.path); see docs/state.md")]),
+             status: .notFound)
+    }
+
+    private func health() -> Response {
+        json(.object([
+            "status": "running",
+            "version": .string(version),
+            "services": .array(emulator.serviceNames.map(JSONValue.string)),
+            "account": .string(emulator.configuration.account),
+            "region": .string(emulator.configuration.region),
+            "persistent": .bool(emulator.configuration.databasePath != nil),
+        ]))
+    }
+
+    private func state(query: String?) async -> Response {
+        let state = await emulator.state()
+        // `?query=EXPR` evaluates JMESPath here, so a check fetches only what it needs.
+        if let query = Self.formParameter("query", in: query) {
             do {
-                try await emulator.reset()
-                return json(.object(["status": "reset"]))
+                let expression = try JMESPathExpression(query)
+                return json(try expression.search(state))
             } catch {
-                return json(.object(["error": "ResetFailed", "message": .string("\(error)")]), status: .internalServerError)
+                return json(.object(["error": "InvalidQuery", "message": .string(error.description)]), status: .badRequest)
             }
-        case (.get, "/_handson/clock"):
-            return json(clockDocument())
-        case (.post, "/_handson/clock"):
-            return advanceClock(body: body)
-        case (.get, "/_handson/snapshots"):
-            return json(.object(["snapshots": .array((emulator.snapshots?.names() ?? []).map(JSONValue.string))]))
-        case (.post, _) where path.hasPrefix("/_handson/snapshots/"):
-            return await snapshot(path: path.dropFirst("/_handson/snapshots/".count))
-        default:
-            if path.hasPrefix("/_handson/") {
-                return json(.object(["error": "NotFound", "message": .string("no emulator endpoint \(request.method.rawValue) \(path); see docs/state.md")]), status: .notFound)
-            }
-            return nil
+        }
+        return json(state)
+    }
+
+    private func reset() async -> Response {
+        do {
+            try await emulator.reset()
+            return json(.object(["status": "reset"]))
+        } catch {
+            return json(.object(["error": "ResetFailed", "message": .string("\(error)")]), status: .internalServerError)
         }
     }
 
     /// `POST /_handson/snapshots/NAME` saves the state as NAME; `…/NAME/restore` puts it back.
-    private func snapshot(path: Substring) async -> Response {
-        let restore = path.hasSuffix("/restore")
-        let name = String(restore ? path.dropLast("/restore".count) : path)
+    private func snapshot(name: String, restore: Bool) async -> Response {
         guard SnapshotStore.isValid(name: name) else {
             return json(.object(["error": "InvalidRequest", "message": .string(SnapshotStore.InvalidName(name: name).description)]), status: .badRequest)
         }
@@ -94,7 +109,7 @@ struct AdminRoutes: Sendable {
 
     private func clockDocument() -> JSONValue {
         .object([
-            "now": .string(Emulator.iso8601(emulator.clock.now)),
+            "now": .string(ISO8601.string(emulator.clock.now)),
             "offsetSeconds": .number(emulator.clock.offsetSeconds),
         ])
     }

@@ -1,30 +1,57 @@
 import AWSWire
 import Emulator
+import EmulatorKit
 import Foundation
+import HandsonAPI
 import Hummingbird
 import Logging
 
-/// The one responder: emulator endpoints first, everything else is an AWS API call.
+/// The one responder: the emulator's own endpoints (`/_handson/…` and moto's reset alias) on
+/// Hummingbird's router; everything else is an AWS API call, dispatched by the wire layer.
 struct EmulatorResponder: HTTPResponder {
     typealias Context = BasicRequestContext
+    let router: RouterResponder<Context>
     let admin: AdminRoutes
     let aws: AWSResponder
-    let runtime: LambdaRuntimeRoutes?
-    let maxBodyBytes: Int
+    let spool: RequestBodySpool
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        var request = request
-        let buffer: ByteBuffer
+        let path = request.uri.path
+        if path.hasPrefix(HandsonAPI.root + "/") || path == HandsonAPI.motoReset {
+            do {
+                return try await router.respond(to: request, context: context)
+            } catch let error as HTTPError where error.status == .notFound {
+                return admin.notFound(request)
+            }
+        }
+        let body: (data: Data, file: URL?)
         do {
-            buffer = try await request.collectBody(upTo: maxBodyBytes)
-        } catch {
+            body = try await spool.read(request.body)
+        } catch is RequestBodySpool.TooLarge {
             return Response(status: .contentTooLarge)
         }
-        let body = Data(buffer: buffer)
-        if let response = await runtime?.respond(to: request, body: body) { return response }
-        if let response = await admin.respond(to: request, body: body) { return response }
-        return await aws.respond(to: request, body: body)
+        defer { if let file = body.file { try? FileManager.default.removeItem(at: file) } }
+        return await aws.respond(to: request, body: body.data)
     }
+}
+
+/// The emulator's routes and the services' own (`ServiceRoute`, e.g. Lambda's Runtime API).
+func makeRouter(emulator: Emulator, admin: AdminRoutes, maxBodyBytes: Int) -> Router<BasicRequestContext> {
+    let router = Router()
+    admin.register(on: router)
+    for route in emulator.serviceRoutes {
+        router.on(RouterPath(HandsonAPI.servicePath(route.path)), method: .init(route.method) ?? .get) { request, context in
+            var request = request
+            guard let body = try? await request.collectBody(upTo: maxBodyBytes) else { return Response(status: .contentTooLarge) }
+            var parameters: [String: String] = [:]
+            for name in route.parameterNames { parameters[name] = context.parameters.get(name) }
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let answer = await route.handle(ServiceRouteRequest(parameters: parameters, headers: headers, body: Data(buffer: body)))
+            return AWSResponder.response(WireResponse(status: answer.status, headers: answer.headers, body: answer.body))
+        }
+    }
+    return router
 }
 
 /// Builds the server app; kept apart from the CLI so tests run it in-process.
@@ -38,7 +65,8 @@ public func buildApplication(_ configuration: ServerConfiguration, version: Stri
 /// The emulator and the wire catalog of its services (each model's metadata now, the rest
 /// parsed when a request first needs it).
 func openEmulatorAndModels(_ configuration: ServerConfiguration) async throws -> (Emulator, ServiceCatalog) {
-    let emulator = try await EmulatorFactory.make(configuration)
+    let emulator = try await EmulatorFactory.make(.init(account: configuration.account, region: configuration.region,
+                                                        databasePath: configuration.databasePath))
     // The models ship inside the binary; failing to load one is a build defect, not user error.
     let catalog = try! ServiceCatalog.bundled(emulator.serviceNames)
     StartupTrace.mark("wire models' metadata read")
@@ -47,13 +75,12 @@ func openEmulatorAndModels(_ configuration: ServerConfiguration) async throws ->
 
 public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, configuration: ServerConfiguration, version: String,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-    let codec = WireCodec(catalog: catalog)
-    let lambda = emulator.service(named: "lambda") as? LambdaService
+    let admin = AdminRoutes(emulator: emulator, version: version, maxBodyBytes: configuration.maxBodyBytes)
     let responder = EmulatorResponder(
-        admin: AdminRoutes(emulator: emulator, version: version),
-        aws: AWSResponder(emulator: emulator, codec: codec, maxBodyBytes: configuration.maxBodyBytes),
-        runtime: lambda.map { LambdaRuntimeRoutes(api: $0.runtimeAPI) },
-        maxBodyBytes: configuration.maxBodyBytes)
+        router: makeRouter(emulator: emulator, admin: admin, maxBodyBytes: configuration.maxBodyBytes).buildResponder(),
+        admin: admin,
+        aws: AWSResponder(emulator: emulator, codec: WireCodec(catalog: catalog)),
+        spool: RequestBodySpool(memoryLimit: 1 << 20, maximum: configuration.maxBodyBytes))
     var logger = Logger(label: "handson")
     logger.logLevel = .warning
     return Application(
@@ -62,8 +89,8 @@ public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, config
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             StartupTrace.mark("listening")
-            // Function code reaches the Runtime API and the AWS endpoint on this port.
-            lambda?.host.listening(on: port)
+            // Code the emulator runs (function runtimes) reaches it on this port.
+            emulator.listening(on: port)
             await onServerRunning(port)
         },
         logger: logger)

@@ -1,4 +1,5 @@
 import Foundation
+import HandsonAPI
 import JMESPath
 import JSON
 
@@ -15,29 +16,29 @@ public struct EmulatorClient: Sendable {
     public init(port: Int) { self.endpoint = URL(string: "http://127.0.0.1:\(port)")! }
 
     public func health(timeout: TimeInterval = 2) async throws -> JSONValue {
-        try await request("GET", "/_handson/health", timeout: timeout)
+        try await request("GET", HandsonAPI.health, timeout: timeout)
     }
 
     /// A JMESPath query over the state, evaluated by the emulator (only the answer travels).
     public func query(_ expression: String) async throws -> JSONValue {
-        var components = URLComponents(url: endpoint.appendingPathComponent("_handson/state"), resolvingAgainstBaseURL: false)!
+        var components = URLComponents(url: endpoint.appendingPathComponent(String(HandsonAPI.state.dropFirst())), resolvingAgainstBaseURL: false)!
         components.percentEncodedQueryItems = [URLQueryItem(name: "query", value: Self.encode(expression))]
         return try await request("GET", url: components.url!)
     }
 
-    public func reset() async throws { _ = try await request("POST", "/_handson/reset") }
+    public func reset() async throws { _ = try await request("POST", HandsonAPI.reset) }
 
-    public func clock() async throws -> JSONValue { try await request("GET", "/_handson/clock") }
+    public func clock() async throws -> JSONValue { try await request("GET", HandsonAPI.clock) }
 
     /// `by` is a duration such as `90s`, `5m`, `1h30m`.
     public func advanceClock(by duration: String) async throws -> JSONValue {
-        try await request("POST", "/_handson/clock", body: JSONValue.object(["advance": .string(duration)]).jsonData())
+        try await request("POST", HandsonAPI.clock, body: JSONValue.object(["advance": .string(duration)]).jsonData())
     }
 
-    public func saveSnapshot(_ name: String) async throws { _ = try await request("POST", "/_handson/snapshots/\(name)") }
+    public func saveSnapshot(_ name: String) async throws { _ = try await request("POST", HandsonAPI.snapshot(name)) }
 
     public func restoreSnapshot(_ name: String) async throws {
-        _ = try await request("POST", "/_handson/snapshots/\(name)/restore")
+        _ = try await request("POST", HandsonAPI.restoreSnapshot(name))
     }
 
     private func request(_ method: String, _ path: String, body: Data? = nil, timeout: TimeInterval = 30) async throws -> JSONValue {

@@ -70,9 +70,3 @@ import Testing
     }
 }
 
-private extension JSONValue {
-    subscript(key: String) -> JSONValue? {
-        if case .object(let fields) = self { return fields[key] }
-        return nil
-    }
-}

@@ -1,0 +1,60 @@
+import EmulatorKit
+import Crypto
+import Foundation
+import ZIPFoundation
+
+/// A Lambda deployment package: the zip as uploaded, its SHA-256 (what `CodeSha256` reports),
+/// and unpacking into a folder, refusing entries that would land outside it ("zip slip").
+struct CodeArchive: Sendable {
+    let zip: Data
+
+    /// base64 of the SHA-256 of the zip, as Lambda reports it.
+    var sha256: String { Data(SHA256.hash(data: zip)).base64EncodedString() }
+
+    /// A name safe for folders (hex of the hash).
+    var folderName: String { SHA256.hash(data: zip).map { String(format: "%02x", $0) }.joined() }
+
+    /// Checks the package without unpacking it: a readable zip whose entries stay inside.
+    func validate() throws(AWSError) {
+        let archive: Archive
+        do {
+            archive = try Archive(data: zip, accessMode: .read)
+        } catch {
+            throw LambdaErrors.invalidZip("Could not unzip uploaded file. Please check your file, then try to upload again.")
+        }
+        for entry in archive {
+            guard Self.isContained(entry.path) else {
+                throw LambdaErrors.invalidZip("Could not unzip uploaded file: the entry '\(entry.path)' would be written outside the function's folder.")
+            }
+            if entry.type == .symlink {
+                throw LambdaErrors.invalidZip("Could not unzip uploaded file: the entry '\(entry.path)' is a symbolic link.")
+            }
+        }
+    }
+
+    /// A relative path with no `..` component and no absolute start.
+    static func isContained(_ path: String) -> Bool {
+        guard !path.hasPrefix("/"), !path.hasPrefix("\\") else { return false }
+        return !path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
+    }
+
+    /// Unpacks into `folder` (created) unless it is already there; returns the folder.
+    func unpack(into folder: URL) throws -> URL {
+        let marker = folder.appendingPathComponent(".handson-unpacked")
+        if FileManager.default.fileExists(atPath: marker.path) { return folder }
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let archive = try Archive(data: zip, accessMode: .read)
+        for entry in archive where Self.isContained(entry.path) && entry.type != .symlink {
+            let target = folder.appendingPathComponent(entry.path)
+            _ = try archive.extract(entry, to: target)
+        }
+        // Permissions from the zip are kept by ZIPFoundation; a bootstrap must be runnable anyway.
+        let bootstrap = folder.appendingPathComponent("bootstrap")
+        if FileManager.default.fileExists(atPath: bootstrap.path) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bootstrap.path)
+        }
+        try Data().write(to: marker)
+        return folder
+    }
+}
