@@ -120,4 +120,24 @@ import Testing
             }
         }
     }
+
+    @Test func largeBodiesAreSpooledAndBodiesOverTheLimitRefused() async throws {
+        let app = try await buildApplication(ServerConfiguration(port: 0, inMemory: true, maxBodyBytes: 3 << 20), version: "test")
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .post, headers: Self.createQueue,
+                                     body: ByteBuffer(string: #"{"QueueName":"big"}"#)) { #expect($0.status == .ok) }
+            let send: HTTPFields = [HTTPField.Name("X-Amz-Target")!: "AmazonSQS.SendMessage", .contentType: "application/x-amz-json-1.0"]
+            // Above the 1 MiB kept in memory: read back from the spool file and decoded whole.
+            let message = String(repeating: "x", count: 2 << 20)
+            let body = #"{"QueueUrl":"http://localhost:4566/123456789012/big","MessageBody":"\#(message)"}"#
+            try await client.execute(uri: "/", method: .post, headers: send, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("Message must be shorter than 1048576 bytes"))
+            }
+            let tooLarge = String(repeating: "y", count: 4 << 20)
+            try await client.execute(uri: "/", method: .post, headers: send, body: ByteBuffer(string: tooLarge)) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+        }
+    }
 }

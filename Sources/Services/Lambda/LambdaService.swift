@@ -86,19 +86,22 @@ public actor LambdaService: EmulatorService, DurableService {
     }
 
     public func reset() async throws {
-        stopEverything()
-        functions.removeAll()
-        mappings.removeAll()
+        forgetAll()
         coldStarts.removeAll()
         invocations.removeAll()
         try await store.commitAndWait([.deleteEverything])
     }
 
     public func reload() async throws {
+        forgetAll()
+        apply(try await store.load())
+    }
+
+    /// Stops pollers and warm environments and drops functions and mappings from memory.
+    private func forgetAll() {
         stopEverything()
         functions.removeAll()
         mappings.removeAll()
-        apply(try await store.load())
     }
 
     private func apply(_ snapshot: LambdaStore.Snapshot) {

@@ -118,22 +118,23 @@ public actor SQSService: EmulatorService, DurableService {
     }
 
     public func reset() async throws {
-        for queue in queues.values { wakeWaiters(queue) }
-        queues.removeAll()
-        urlCache.removeAll()
-        recentlyDeleted.removeAll()
-        moveTasks.removeAll()
+        forgetAll()
         try await store.commitAndWait([.deleteEverything])
     }
 
     public func reload() async throws {
         let snapshot = try await store.load()
+        forgetAll()
+        restore(snapshot)
+    }
+
+    /// Drops every queue from memory; long polls waiting on them return empty.
+    private func forgetAll() {
         for queue in queues.values { wakeWaiters(queue) }
         queues.removeAll()
         urlCache.removeAll()
         recentlyDeleted.removeAll()
         moveTasks.removeAll()
-        restore(snapshot)
     }
 
     // MARK: Shared helpers

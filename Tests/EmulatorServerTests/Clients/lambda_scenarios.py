@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import time
+import urllib.error
 import urllib.request
 import zipfile
 
@@ -203,8 +204,30 @@ def roles_are_enforced():
         expect(exc.response["Error"]["Message"] == "The function execution role does not have permissions to call ReceiveMessage on SQS", exc.response)
 
 
+def large_package_and_code_location():
+    """A package above the server's in-memory body limit (1 MiB) arrives whole through the spool,
+    runs, and GetFunction's Code.Location serves it back byte for byte."""
+    import os
+    make_role()
+    package = zipped({"handler.py": "def handler(e, c):\n    return len(open('blob.bin', 'rb').read())\n",
+                      "blob.bin": os.urandom(3 << 20)})
+    expect(len(package) > 3 << 20, len(package))
+    lam.create_function(FunctionName="big", Runtime="python3.12", Handler="handler.handler", Role=ROLE,
+                        Code={"ZipFile": package})
+    expect(json.loads(lam.invoke(FunctionName="big")["Payload"].read()) == 3 << 20, "the whole blob arrived")
+    location = lam.get_function(FunctionName="big")["Code"]["Location"]
+    expect(location.startswith(ENDPOINT + "/_handson/lambda-code/123456789012/us-east-1/big"), location)
+    with urllib.request.urlopen(location) as response:
+        expect(response.read() == package, "Code.Location serves the package as uploaded")
+    try:
+        urllib.request.urlopen(ENDPOINT + "/_handson/lambda-code/123456789012/us-east-1/missing")
+        raise AssertionError("a missing function's code was served")
+    except urllib.error.HTTPError as exc:
+        expect(exc.code == 404, exc.code)
+
+
 SCENARIOS = {f.__name__: f for f in [invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq,
-                                     roles_are_enforced]}
+                                     roles_are_enforced, large_package_and_code_location]}
 
 if __name__ == "__main__":
     import urllib.parse
