@@ -25,6 +25,9 @@ public struct ServiceMetadata: Sendable {
     /// Overlay-only: the error code a service reports its input-constraint violations under,
     /// where it is not the usual `ValidationException` (CloudWatch Logs: `InvalidParameterException`).
     public let validationErrorCode: String?
+    /// restXml errors as `<Error>…</Error>` without the `<ErrorResponse>` wrapper (S3);
+    /// the model does not say so, its overlay does.
+    public let noErrorWrapping: Bool
 
     /// Whether requests may arrive in the query protocol (form or query string with `Action=`).
     public var acceptsQuery: Bool { protocols.contains("query") || protocolName == "query" || awsQueryCompatible }
@@ -167,7 +170,8 @@ private struct ModelBuilder {
             awsQueryCompatible: meta["awsQueryCompatible"] != nil,
             errorNamespace: meta["errorNamespace"]?.string,
             requestUrlMember: meta["requestUrlMember"]?.string,
-            validationErrorCode: meta["validationErrorCode"]?.string)
+            validationErrorCode: meta["validationErrorCode"]?.string,
+            noErrorWrapping: meta["noErrorWrapping"]?.bool ?? false)
     }
 
     func id(_ name: String?, in context: String) throws(ModelJSONError) -> ShapeID {
@@ -191,7 +195,8 @@ private struct ModelBuilder {
             location: ref["location"]?.string,
             queryName: trait("queryName")?.string,
             xmlAttribute: trait("xmlAttribute")?.bool ?? false,
-            timestampFormat: trait("timestampFormat")?.string)
+            timestampFormat: trait("timestampFormat")?.string,
+            xmlNamespace: XMLNamespace(trait("xmlNamespace")))
     }
 
     func shapes() throws(ModelJSONError) -> [Shape] {
@@ -226,6 +231,9 @@ private struct ModelBuilder {
                 error: error,
                 isDocument: json["document"]?.bool ?? false,
                 payload: json["payload"]?.string,
+                xmlName: json["locationName"]?.string,
+                xmlNamespace: XMLNamespace(json["xmlNamespace"]),
+                isUnion: json["union"]?.bool ?? false,
                 containsTimestamp: false))
         }
         markTimestamps(&shapes)

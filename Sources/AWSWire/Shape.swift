@@ -26,6 +26,8 @@ public struct Member: Sendable {
     public let queryName: String?
     public let xmlAttribute: Bool
     public let timestampFormat: String?
+    /// restXml: the namespace declared on this member's element (the reference's, else the target's).
+    public let xmlNamespace: XMLNamespace?
 }
 
 /// The `error` trait of an exception shape: the code query-protocol clients see
@@ -58,6 +60,12 @@ public struct Shape: Sendable {
     public let isDocument: Bool
     /// REST protocols: the member that is the whole HTTP body (a blob or a structure).
     public let payload: String?
+    /// restXml: the shape's own `locationName`, naming its element where it is the root.
+    public let xmlName: String?
+    /// restXml: the namespace the shape's element declares.
+    public let xmlNamespace: XMLNamespace?
+    /// A union: exactly one member is set.
+    public let isUnion: Bool
     /// True when values of this shape contain a timestamp anywhere below, so encoders can
     /// skip walking outputs that need no conversion.
     public internal(set) var containsTimestamp: Bool

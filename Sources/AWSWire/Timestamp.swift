@@ -71,7 +71,7 @@ enum Timestamp {
     }
 
     // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian, any year).
-    private static func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
+    static func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = y.quotientFloorDiv(400)
         let yearOfEra = y - era * 400
@@ -81,7 +81,7 @@ enum Timestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
+    static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
         let z = days + 719_468
         let era = z.quotientFloorDiv(146_097)
         let dayOfEra = z - era * 146_097

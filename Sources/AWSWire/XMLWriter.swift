@@ -1,5 +1,5 @@
-/// Builds XML text element by element. AWS responses need no attributes beyond a root
-/// namespace, no pretty-printing and no parsing, so this is all the XML there is.
+/// Builds XML text element by element, without pretty-printing; attributes for restXml's
+/// `xmlAttribute` members and namespace declarations. (Reading XML is `XMLReader`'s.)
 struct XMLWriter {
     private(set) var text = ""
 
@@ -16,6 +16,26 @@ struct XMLWriter {
             text += "\""
         }
         text += ">"
+    }
+
+    /// A start tag with attributes (`xmlns…` declarations among them), or an empty element
+    /// when `selfClosing`.
+    mutating func open(_ name: String, attributes: [(String, String)], selfClosing: Bool = false) {
+        text += "<"
+        text += name
+        for (attribute, value) in attributes {
+            text += " "
+            text += attribute
+            text += "=\""
+            Self.escape(value, into: &text)
+            text += "\""
+        }
+        text += selfClosing ? "/>" : ">"
+    }
+
+    /// Character data inside the element just opened.
+    mutating func characters(_ content: String) {
+        Self.escape(content, into: &text)
     }
 
     mutating func close(_ name: String) {
