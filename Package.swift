@@ -70,6 +70,8 @@ let package = Package(
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "LabKit", "JSON", "JMESPath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "JSON", "JMESPath"]),
+        // AWS's own protocol test suites (botocore's copy), read from ../shared, never vendored.
+        .testTarget(name: "AWSProtocolTests", dependencies: ["AWSWire", "JSON"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "JSON", "JMESPath"]),
         .testTarget(name: "EmulatorServerTests", dependencies: [
             "EmulatorServer", "AWSWire", "Emulator", "JSON", "JMESPath",

@@ -117,13 +117,24 @@ public final class ServiceModel: Sendable {
     }
 
     /// The model with each overlay merged over it, in order.
-    public init(name: String, model: Data, overlays: [Data]) throws(ModelLoadError) {
+    public convenience init(name: String, model: Data, overlays: [Data]) throws(ModelLoadError) {
+        let json: ModelJSON
+        do throws(ModelJSONError) {
+            var merged = try ModelJSON(data: model)
+            for overlay in overlays {
+                merged = try merged.merging(try ModelJSON(data: overlay))
+            }
+            json = merged
+        } catch {
+            throw ModelLoadError(description: "model \(name): \(error.description)")
+        }
+        try self.init(name: name, json: json)
+    }
+
+    /// A model from its JSON tree (the protocol tests assemble one per case).
+    init(name: String, json: ModelJSON) throws(ModelLoadError) {
         self.name = name
         do throws(ModelJSONError) {
-            var json = try ModelJSON(data: model)
-            for overlay in overlays {
-                json = try json.merging(try ModelJSON(data: overlay))
-            }
             let builder = try ModelBuilder(json)
             metadata = try builder.metadata()
             shapeIDs = builder.ids
@@ -196,7 +207,17 @@ private struct ModelBuilder {
             queryName: trait("queryName")?.string,
             xmlAttribute: trait("xmlAttribute")?.bool ?? false,
             timestampFormat: trait("timestampFormat")?.string,
-            xmlNamespace: XMLNamespace(trait("xmlNamespace")))
+            xmlNamespace: Self.namespace(trait("xmlNamespace")),
+            jsonValue: trait("jsonvalue")?.bool ?? false,
+            hostLabel: ref["hostLabel"]?.bool ?? false,
+            idempotencyToken: ref["idempotencyToken"]?.bool ?? false)
+    }
+
+    /// `"xmlNamespace": {"prefix": "baz", "uri": "http://…"}`, or a bare uri string.
+    static func namespace(_ json: ModelJSON?) -> XMLNamespace? {
+        if let uri = json?.string { return XMLNamespace(prefix: nil, uri: uri) }
+        guard let uri = json?["uri"]?.string else { return nil }
+        return XMLNamespace(prefix: json?["prefix"]?.string, uri: uri)
     }
 
     func shapes() throws(ModelJSONError) -> [Shape] {
@@ -232,8 +253,10 @@ private struct ModelBuilder {
                 isDocument: json["document"]?.bool ?? false,
                 payload: json["payload"]?.string,
                 xmlName: json["locationName"]?.string,
-                xmlNamespace: XMLNamespace(json["xmlNamespace"]),
                 isUnion: json["union"]?.bool ?? false,
+                isStreaming: json["streaming"]?.bool ?? false,
+                isEventStream: json["eventstream"]?.bool ?? false,
+                xmlNamespace: Self.namespace(json["xmlNamespace"]),
                 containsTimestamp: false))
         }
         markTimestamps(&shapes)

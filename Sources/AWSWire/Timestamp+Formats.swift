@@ -1,35 +1,17 @@
 import Foundation
 
-/// The other timestamp forms REST protocols use: `rfc822` (HTTP-date, the default in
-/// headers: `Tue, 29 Apr 2014 18:30:38 GMT`) and `unixTimestamp` (epoch seconds as text),
-/// chosen by a member's `timestampFormat` or the protocol's default for where it travels.
+/// Timestamps by `timestampFormat` (`iso8601`, `rfc822` = HTTP-date, `unixTimestamp`), and
+/// read in whichever form a client chose: REST clients differ by place and by SDK.
 extension Timestamp {
-    private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// IMF-fixdate (RFC 7231), whole seconds as botocore and the HTTP spec write them.
-    static func httpDate(_ epochSeconds: Double) -> String {
-        let seconds = Int64(epochSeconds.rounded(.down))
-        var days = seconds / 86_400
-        var secondOfDay = seconds % 86_400
-        if secondOfDay < 0 {
-            days -= 1
-            secondOfDay += 86_400
-        }
-        let (year, month, day) = civil(fromDays: days)
-        let weekday = weekdays[Int(((days % 7) + 7) % 7)]
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(weekday), \(two(Int64(day))) \(months[month - 1]) \(year) "
-            + "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) GMT"
-    }
-
-    /// IMF-fixdate and its RFC 850 / asctime relatives: an optional weekday, day, month
+    /// HTTP-date's obsolete RFC 850 and asctime relatives (and IMF-fixdate): an optional weekday, day, month
     /// name, year (two digits mean 19xx/20xx), `HH:MM:SS[.fff]`, then `GMT`/`UTC`/`Z`/`+0000`.
-    static func parseHTTPDate(_ text: String) -> Double? {
+    static func parseHTTPDateLeniently(_ text: String) -> Double? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).map(String.init)
         var day: Int?, month: Int?, year: Int?, time: [Substring]?
         for word in words {
-            if let index = months.firstIndex(where: { $0.caseInsensitiveCompare(word.prefix(3)) == .orderedSame }), word.count <= 9, month == nil, Int(word) == nil {
+            if let index = monthAbbreviations.firstIndex(where: { $0.caseInsensitiveCompare(word.prefix(3)) == .orderedSame }), word.count <= 9, month == nil, Int(word) == nil {
                 month = index + 1
             } else if word.contains(":") {
                 time = word.split(separator: ":")
@@ -59,6 +41,6 @@ extension Timestamp {
     static func parseAny(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(trimmed), trimmed.first?.isNumber == true || trimmed.first == "-" { return seconds }
-        return parseISO8601(trimmed) ?? parseHTTPDate(trimmed)
+        return parseISO8601(trimmed) ?? parseHTTPDate(trimmed) ?? parseHTTPDateLeniently(trimmed)
     }
 }

@@ -31,12 +31,11 @@ struct HTTPBindingPrimitivesTests {
         #expect(Timestamp.format(1576540098.123, "unixTimestamp", default: "iso8601") == "1576540098.123")
     }
 
-    @Test func splitsAndJoinsHeaderLists() {
-        #expect(HeaderList.split("a, b,c", httpDates: false) == ["a", "b", "c"])
-        #expect(HeaderList.split(#""b,c", "\"def\"", a"#, httpDates: false) == ["b,c", "\"def\"", "a"])
-        #expect(HeaderList.split(#"" a ", b"#, httpDates: false) == [" a ", "b"])
-        #expect(HeaderList.split("Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT", httpDates: true)
+    @Test func splitsHeaderLists() {
+        #expect(HTTPBindings.splitHeaderList("a, b,c", timestamps: false) == ["a", "b", "c"])
+        #expect(HTTPBindings.splitHeaderList(#""b,c", "\"def\"", a"#, timestamps: false) == ["b,c", "\"def\"", "a"])
+        #expect(HTTPBindings.splitHeaderList(#"" a ", b"#, timestamps: false) == [" a ", "b"])
+        #expect(HTTPBindings.splitHeaderList("Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT", timestamps: true)
             == ["Mon, 16 Dec 2019 23:48:18 GMT", "Mon, 16 Dec 2019 23:48:18 GMT"])
-        #expect(HeaderList.join(["a", "b,c", "\"def\""]) == #"a, "b,c", "\"def\"""#)
     }
 }

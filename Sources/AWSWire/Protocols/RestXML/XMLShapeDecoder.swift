@@ -73,7 +73,7 @@ struct XMLShapeDecoder {
         switch shape.type {
         case .string: return .string(text)
         case .blob: return .string(text.filter { !$0.isWhitespace })
-        default: return try HTTPBindings.scalar(text, ref, shape, model: model, defaultTimestamp: "iso8601")
+        default: return try HTTPBindings.scalar(text, ref, model: model, location: "body")
         }
     }
 }

@@ -9,16 +9,24 @@ import JSON
 struct XMLShapeEncoder {
     let model: ServiceModel
 
-    /// `fields` as the element `name` of structure `shape`; members bound to HTTP
-    /// locations are left out.
-    func element(_ name: String, fields: [String: JSONValue], shape: Shape, namespace: XMLNamespace?, into xml: inout XMLWriter) {
+    /// Whether an output member goes in the body: header, prefix-header and status members
+    /// do not; path and query members do, having no place of their own in a response.
+    static func inResponseBody(_ member: Member) -> Bool {
+        member.location == nil || member.location == "uri" || member.location == "querystring"
+    }
+
+    /// `fields` as the element `name` of structure `shape`; members bound to HTTP locations
+    /// are left out (in a top-level `response`, only those bound to headers and the status).
+    func element(_ name: String, fields: [String: JSONValue], shape: Shape, namespace: XMLNamespace?, response: Bool = false,
+                 into xml: inout XMLWriter) {
+        let inBody = { (member: Member) in response ? Self.inResponseBody(member) : member.location == nil }
         var attributes: [(String, String)] = namespace.map { [($0.attributeName, $0.uri)] } ?? []
-        for member in shape.members where member.xmlAttribute && member.location == nil {
+        for member in shape.members where member.xmlAttribute && inBody(member) {
             guard let value = fields[member.name], value != .null else { continue }
             attributes.append((member.locationName ?? member.name, text(value, member)))
         }
         xml.open(name, attributes: attributes)
-        for member in shape.members where !member.xmlAttribute && member.location == nil {
+        for member in shape.members where !member.xmlAttribute && inBody(member) {
             guard let value = fields[member.name], value != .null else { continue }
             self.member(member, value, into: &xml)
         }
@@ -92,8 +100,17 @@ struct XMLShapeEncoder {
         }
     }
 
-    /// A scalar's text in an XML body.
+    /// A scalar's text in an XML body: timestamps ISO 8601 unless the member says otherwise.
     private func text(_ value: JSONValue, _ ref: Member) -> String {
-        HTTPBindings.scalarText(value, model[ref.shape], format: ref.timestampFormat, defaultTimestamp: "iso8601")
+        if model[ref.shape].type == .timestamp, let seconds = JSONBody.seconds(value) {
+            return Timestamp.format(seconds, ref.timestampFormat, default: "iso8601")
+        }
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number): return QueryXMLEncoder.formatNumber(number)
+        case .null: return ""
+        case .array, .object: return value.jsonText()
+        }
     }
 }

@@ -11,13 +11,25 @@ import JSON
 /// maps repeat their element in place, others wrap elements in `member` / `entry`.
 /// Values that do not fit the shape are written as best they can be, never dropped
 /// silently or fatally: the service produced them and the client may cope.
+///
+/// EC2's dialect (botocore's `EC2QueryParser`) has no result wrapper: the members sit in
+/// `<OperationResponse>` itself, followed by `<requestId>`.
 struct QueryXMLEncoder {
     let model: ServiceModel
+    var dialect: QueryInputDecoder.Dialect = .query
 
     func response(_ operation: OperationModel, output: JSONValue, requestId: String) -> Data {
         var xml = XMLWriter()
         let root = operation.name + "Response"
         xml.open(root, namespace: model.metadata.xmlNamespace)
+        if dialect == .ec2 {
+            if let outputID = operation.output, case .object(let fields) = output {
+                structure(fields, model[outputID], into: &xml)
+            }
+            xml.element("requestId", requestId)
+            xml.close(root)
+            return Data(xml.text.utf8)
+        }
         if let outputID = operation.output {
             let wrapper = operation.resultWrapper
             if case .object(let fields) = output, !fields.isEmpty {
@@ -35,7 +47,8 @@ struct QueryXMLEncoder {
         return Data(xml.text.utf8)
     }
 
-    private func structure(_ fields: [String: JSONValue], _ shape: Shape, into xml: inout XMLWriter) {
+    /// A structure's members as child elements of the element being written.
+    func structure(_ fields: [String: JSONValue], _ shape: Shape, into xml: inout XMLWriter) {
         for member in shape.members {
             guard let value = fields[member.name], value != .null else { continue }
             self.member(member, value, into: &xml)
@@ -104,7 +117,13 @@ struct QueryXMLEncoder {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number):
-            if shape.type == .timestamp, format != "unixTimestamp" { return Timestamp.iso8601(number) }
+            if shape.type == .timestamp {
+                switch format {
+                case "unixTimestamp": return Self.formatNumber(number)
+                case "rfc822": return Timestamp.httpDate(number)
+                default: return Timestamp.iso8601(number)
+                }
+            }
             return Self.formatNumber(number)
         case .null: return ""
         case .array, .object: return value.jsonText()
