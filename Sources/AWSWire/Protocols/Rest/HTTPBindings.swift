@@ -68,8 +68,7 @@ enum HTTPBindings {
                 for (name, value) in request.headers where name.hasPrefix(prefix) {
                     map[String(name.dropFirst(prefix.count))] = .string(value)
                 }
-                // Present even when empty, as botocore's parsers report a prefix map.
-                fields[member.name] = .object(map)
+                if !map.isEmpty { fields[member.name] = .object(map) }
             default:
                 continue
             }
