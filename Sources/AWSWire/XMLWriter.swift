@@ -18,6 +18,20 @@ struct XMLWriter {
         text += ">"
     }
 
+    /// An opening tag with attributes (namespace declarations: `xmlns:p="uri"`), in the order given.
+    mutating func open(_ name: String, attributes: [(String, String)]) {
+        text += "<"
+        text += name
+        for (key, value) in attributes {
+            text += " "
+            text += key
+            text += "=\""
+            Self.escape(value, into: &text)
+            text += "\""
+        }
+        text += ">"
+    }
+
     mutating func close(_ name: String) {
         text += "</"
         text += name
@@ -28,6 +42,11 @@ struct XMLWriter {
         text += "<"
         text += name
         text += "/>"
+    }
+
+    /// Character data inside the element last opened.
+    mutating func characters(_ content: String) {
+        Self.escape(content, into: &text)
     }
 
     mutating func element(_ name: String, _ content: String) {
