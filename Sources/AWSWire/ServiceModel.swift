@@ -207,7 +207,9 @@ private struct ModelBuilder {
             queryName: trait("queryName")?.string,
             xmlAttribute: trait("xmlAttribute")?.bool ?? false,
             timestampFormat: trait("timestampFormat")?.string,
-            xmlNamespace: Self.namespace(trait("xmlNamespace")),
+            // The reference's own: a structure's namespace declares itself only where the
+            // structure is the document's root (`Shape.xmlNamespace`), as the protocol tests show.
+            xmlNamespace: Self.namespace(ref["xmlNamespace"]),
             jsonValue: trait("jsonvalue")?.bool ?? false,
             hostLabel: ref["hostLabel"]?.bool ?? false,
             idempotencyToken: ref["idempotencyToken"]?.bool ?? false)
@@ -232,9 +234,14 @@ private struct ModelBuilder {
             for (memberName, ref) in json["members"]?.members ?? [] {
                 members.append(try member(memberName, ref, in: "\(name).\(memberName)"))
             }
-            let error = json["error"].map {
+            // `fault: true` without an `error` trait: a server fault, 500.
+            let isFault = json["fault"]?.bool ?? false
+            var error = json["error"].map {
                 ErrorTraits(code: $0["code"]?.string, httpStatusCode: $0["httpStatusCode"]?.number.map { Int($0) },
                             senderFault: $0["senderFault"]?.bool)
+            }
+            if isFault, error?.httpStatusCode == nil {
+                error = ErrorTraits(code: error?.code, httpStatusCode: 500, senderFault: false)
             }
             shapes.append(Shape(
                 name: name,

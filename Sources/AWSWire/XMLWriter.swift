@@ -18,24 +18,19 @@ struct XMLWriter {
         text += ">"
     }
 
-    /// A start tag with attributes (`xmlns…` declarations among them), or an empty element
-    /// when `selfClosing`.
+    /// An opening tag with attributes (namespace declarations: `xmlns:p="uri"`), in the order
+    /// given; `selfClosing` makes it an empty element (`<stringList/>`).
     mutating func open(_ name: String, attributes: [(String, String)], selfClosing: Bool = false) {
         text += "<"
         text += name
-        for (attribute, value) in attributes {
+        for (key, value) in attributes {
             text += " "
-            text += attribute
+            text += key
             text += "=\""
             Self.escape(value, into: &text)
             text += "\""
         }
         text += selfClosing ? "/>" : ">"
-    }
-
-    /// Character data inside the element just opened.
-    mutating func characters(_ content: String) {
-        Self.escape(content, into: &text)
     }
 
     mutating func close(_ name: String) {
@@ -48,6 +43,11 @@ struct XMLWriter {
         text += "<"
         text += name
         text += "/>"
+    }
+
+    /// Character data inside the element last opened.
+    mutating func characters(_ content: String) {
+        Self.escape(content, into: &text)
     }
 
     mutating func element(_ name: String, _ content: String) {

@@ -32,6 +32,11 @@ final class XMLTree {
         for child in children { child.removingElements(named: names) }
     }
 
+    /// Whether any element below holds text or attributes.
+    var holdsData: Bool {
+        !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || children.contains { $0.holdsData || !$0.attributes.isEmpty }
+    }
+
     var rendered: String {
         let attrs = attributes.keys.sorted().map { " \($0)=\"\(attributes[$0]!)\"" }.joined()
         if children.isEmpty { return "<\(name)\(attrs)>\(text)</\(name)>" }

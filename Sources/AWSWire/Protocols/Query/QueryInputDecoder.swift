@@ -98,7 +98,8 @@ struct QueryInputDecoder {
                 guard let valueNode = entry.children[valueName] else { throw .missingParameter(path + "." + valueName) }
                 if let value = try decode(valueNode, valueRef, path: path + "." + valueName) { object[key] = value }
             }
-            if object.isEmpty, node.value == nil, container == nil { return nil }
+            // `MapArg=` is how botocore sends an empty map.
+            if object.isEmpty, node.value == nil || node.value?.isEmpty == false, container == nil { return nil }
             return .object(object)
         default:
             guard let text = node.value else { return nil }

@@ -68,7 +68,7 @@ struct QueryXMLEncoder {
         case .map where member.flattened:
             guard case .object(let entries) = value, let key = target.key, let valueRef = target.value else { return }
             for entryKey in entries.keys.sorted() {
-                xml.open(name)
+                open(name, member, into: &xml)
                 mapEntry(entryKey, entries[entryKey]!, key: key, value: valueRef, into: &xml)
                 xml.close(name)
             }
@@ -78,8 +78,17 @@ struct QueryXMLEncoder {
     }
 
     private func mapEntry(_ key: String, _ value: JSONValue, key keyRef: Member, value valueRef: Member, into xml: inout XMLWriter) {
-        xml.element(keyRef.locationName ?? "key", key)
+        let keyName = keyRef.locationName ?? "key"
+        open(keyName, keyRef, into: &xml)
+        xml.characters(key)
+        xml.close(keyName)
         self.value(value, valueRef, named: valueRef.locationName ?? "value", into: &xml)
+    }
+
+    /// An opening tag, declaring the namespace the reference names (`xmlNamespace`).
+    private func open(_ name: String, _ ref: Member, into xml: inout XMLWriter) {
+        guard let namespace = ref.xmlNamespace else { return xml.open(name) }
+        xml.open(name, attributes: [(namespace.prefix.map { "xmlns:" + $0 } ?? "xmlns", namespace.uri)])
     }
 
     /// One element named `name` holding `value` as the shape `ref` points to.
@@ -87,18 +96,18 @@ struct QueryXMLEncoder {
         let target = model[ref.shape]
         switch (target.type, value) {
         case (.structure, .object(let fields)):
-            xml.open(name)
+            open(name, ref, into: &xml)
             structure(fields, target, into: &xml)
             xml.close(name)
         case (.list, .array(let items)):
-            xml.open(name)
+            open(name, ref, into: &xml)
             if let element = target.member {
                 let elementName = element.locationName ?? "member"
                 for item in items where item != .null { self.value(item, element, named: elementName, into: &xml) }
             }
             xml.close(name)
         case (.map, .object(let entries)):
-            xml.open(name)
+            open(name, ref, into: &xml)
             if let key = target.key, let valueRef = target.value {
                 for entryKey in entries.keys.sorted() {
                     xml.open("entry")
@@ -108,7 +117,9 @@ struct QueryXMLEncoder {
             }
             xml.close(name)
         default:
-            xml.element(name, scalarText(value, target, format: ref.timestampFormat))
+            open(name, ref, into: &xml)
+            xml.characters(scalarText(value, target, format: ref.timestampFormat))
+            xml.close(name)
         }
     }
 

@@ -14,8 +14,6 @@ enum HTTPBindings {
     /// Reads every bound member of the input shape from the request into `fields`.
     static func decode(_ request: WireRequest, shape: Shape, model: ServiceModel, captures: [String: String],
                        into fields: inout [String: JSONValue]) throws(WireError) {
-        let boundQueryNames = Set(shape.members.filter { $0.location == "querystring" && model[$0.shape].type != .map }
-            .map { $0.locationName ?? $0.name })
         for member in shape.members {
             guard let location = member.location else { continue }
             let wireName = member.locationName ?? member.name
@@ -25,10 +23,10 @@ enum HTTPBindings {
                 if let text = captures[wireName] { fields[member.name] = try scalar(text, member, model: model, location: location) }
             case "querystring":
                 if target.type == .map, let valueRef = target.value {
-                    // The map takes every parameter no other member claims.
+                    // The map (Smithy's httpQueryParams) sees every parameter, those other members take too.
                     var map: [String: JSONValue] = [:]
                     let isList = model[valueRef.shape].type == .list
-                    for (key, value) in request.query where !boundQueryNames.contains(key) {
+                    for (key, value) in request.query {
                         if isList {
                             var items: [JSONValue] = []
                             if case .array(let existing)? = map[key] { items = existing }

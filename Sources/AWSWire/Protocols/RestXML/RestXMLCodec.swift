@@ -48,7 +48,21 @@ struct RestXMLCodec: WireProtocolCodec {
             fields = try decoder.structure(root, shape)
         }
         try HTTPBindings.decode(request, shape: shape, model: model, captures: routed.pathCaptures, into: &fields)
+        Self.removeClaimedQueryKeys(&fields, shape: shape, model: model, requestURI: routed.operation.requestURI)
         return .object(fields)
+    }
+
+    /// restXml's query-parameter map holds only the parameters no other member names and
+    /// the path template does not require (`?versioning`), as botocore's rest-xml suite has it.
+    private static func removeClaimedQueryKeys(_ fields: inout [String: JSONValue], shape: Shape, model: ServiceModel, requestURI: String) {
+        guard let mapMember = shape.members.first(where: { $0.location == "querystring" && model[$0.shape].type == .map }),
+              case .object(var map)? = fields[mapMember.name] else { return }
+        var claimed = Set(shape.members.filter { $0.location == "querystring" && $0.name != mapMember.name }.map { $0.locationName ?? $0.name })
+        if let query = requestURI.split(separator: "?", maxSplits: 1).dropFirst().first {
+            for pair in query.split(separator: "&") { claimed.insert(String(pair.split(separator: "=", maxSplits: 1)[0])) }
+        }
+        for key in claimed { map[key] = nil }
+        fields[mapMember.name] = map.isEmpty ? nil : .object(map)
     }
 
     /// The root element of a body; nil for an empty one.

@@ -70,6 +70,8 @@ struct XMLShapeEncoder {
     /// One element named `name` holding `value` as the shape `ref` points to.
     func write(_ value: JSONValue, _ ref: Member, named name: String, namespace: XMLNamespace?, into xml: inout XMLWriter) {
         let target = model[ref.shape]
+        // A reference's namespace, else the one its target shape declares (restXml writes both).
+        let namespace = namespace ?? target.xmlNamespace
         switch (target.type, value) {
         case (.structure, .object(let fields)):
             element(name, fields: fields, shape: target, namespace: namespace, into: &xml)
