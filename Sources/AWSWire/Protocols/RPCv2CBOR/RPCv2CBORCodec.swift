@@ -20,11 +20,11 @@ struct RPCv2CBORCodec: WireProtocolCodec {
     /// Claims requests whose `smithy-protocol` header says rpc-v2-cbor, or (clients that
     /// leave it out) that post CBOR to a path of this protocol's shape.
     func route(_ request: WireRequest, in catalog: ServiceCatalog) throws(WireError) -> RoutedRequest? {
+        // Every request passes here first: two header lookups decide, the path is split only after.
         let declared = request.headers[Self.protocolHeader.0]?.lowercased() == Self.protocolHeader.1
+        guard declared || request.headers["content-type"]?.lowercased().hasPrefix(Self.contentType) == true else { return nil }
         let names = Self.pathNames(request.path)
-        guard declared || (names != nil && request.headers["content-type"]?.lowercased().hasPrefix(Self.contentType) == true) else {
-            return nil
-        }
+        if !declared && names == nil { return nil }
         guard let names else {
             throw WireError.unknownOperation("An RPC v2 request's path is …/service/{ServiceName}/operation/{OperationName}, not \(request.path).")
         }
