@@ -15,7 +15,7 @@ enum CaseRunner {
 
     static func inputFailure(_ testCase: ProtocolTestCase) -> String? {
         guard case .object(let serialized)? = testCase.body["serialized"] else { return "case has no serialized request" }
-        let request = wireRequest(serialized)
+        let request = wireRequest(serialized, protocolName: testCase.model.metadata.protocolName)
         let codec = WireCodec(catalog: ServiceCatalog(models: [testCase.model]))
         let decoded: DecodedRequest
         do {
@@ -33,7 +33,7 @@ enum CaseRunner {
 
     /// The request as the server hands it over: path still percent-encoded, query
     /// parameters decoded, header names lowercased.
-    static func wireRequest(_ serialized: [String: JSONValue]) -> WireRequest {
+    static func wireRequest(_ serialized: [String: JSONValue], protocolName: String) -> WireRequest {
         let uri = serialized["uri"]?.stringValue ?? "/"
         let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         var query: [(String, String)] = []
@@ -51,7 +51,7 @@ enum CaseRunner {
         }
         let body = serialized["body"]?.stringValue ?? ""
         return WireRequest(method: serialized["method"]?.stringValue ?? "POST", path: String(parts[0]), query: query,
-                           headers: headers, body: Data(body.utf8))
+                           headers: headers, body: BodyComparison.bytes(of: body, protocolName: protocolName))
     }
 
     // MARK: Output: the result (or error) encodes into the response.
@@ -94,7 +94,7 @@ enum CaseRunner {
                 if !sameHeader(name, want, got) { problems.append("header \(name): \(got.debugDescription), expected \(want.debugDescription)") }
             }
         }
-        let body = Data((expected["body"]?.stringValue ?? "").utf8)
+        let body = BodyComparison.bytes(of: expected["body"]?.stringValue ?? "", protocolName: model.metadata.protocolName)
         if let difference = BodyComparison.compare(body, response.body, protocolName: model.metadata.protocolName) {
             problems.append(difference)
         }
