@@ -19,16 +19,6 @@ enum BodyComparison {
         "rest-xml": xml(ignoringRootNamespace: false),
     ]
 
-    /// How a test file writes a body of a binary protocol: CBOR bodies are base64 text.
-    /// Others are the body's own text.
-    static let binaryBodies: Set<String> = ["smithy-rpc-v2-cbor"]
-
-    /// The bytes of a body as a test file states it (`serialized.body`, `response.body`).
-    static func bytes(of text: String, protocolName: String) -> Data {
-        if binaryBodies.contains(protocolName) { return Data(base64Encoded: text) ?? Data(text.utf8) }
-        return Data(text.utf8)
-    }
-
     static func compare(_ expected: Data, _ actual: Data, protocolName: String) -> String? {
         if expected == actual { return nil }
         guard let comparator = comparators[protocolName] else {

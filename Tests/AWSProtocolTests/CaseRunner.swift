@@ -32,8 +32,8 @@ enum CaseRunner {
     }
 
     /// The request as the server hands it over: path still percent-encoded, query
-    /// parameters decoded, header names lowercased.
-    static func wireRequest(_ serialized: [String: JSONValue], protocolName: String) -> WireRequest {
+    /// parameters decoded, header names lowercased; binary (CBOR) bodies are base64 in the files.
+    static func wireRequest(_ serialized: [String: JSONValue], protocolName: String = "") -> WireRequest {
         let uri = serialized["uri"]?.stringValue ?? "/"
         let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         var query: [(String, String)] = []
@@ -49,9 +49,10 @@ enum CaseRunner {
         if case .object(let fields)? = serialized["headers"] {
             for (name, value) in fields { headers[name.lowercased()] = value.stringValue ?? "" }
         }
-        let body = serialized["body"]?.stringValue ?? ""
+        let text = serialized["body"]?.stringValue ?? ""
+        let body = protocolName == "smithy-rpc-v2-cbor" ? Data(base64Encoded: text) ?? Data(text.utf8) : Data(text.utf8)
         return WireRequest(method: serialized["method"]?.stringValue ?? "POST", path: String(parts[0]), query: query,
-                           headers: headers, body: BodyComparison.bytes(of: body, protocolName: protocolName))
+                           headers: headers, body: body)
     }
 
     // MARK: Output: the result (or error) encodes into the response.
@@ -94,7 +95,7 @@ enum CaseRunner {
                 if !sameHeader(name, want, got) { problems.append("header \(name): \(got.debugDescription), expected \(want.debugDescription)") }
             }
         }
-        let body = BodyComparison.bytes(of: expected["body"]?.stringValue ?? "", protocolName: model.metadata.protocolName)
+        let body = Data((expected["body"]?.stringValue ?? "").utf8)
         if let difference = BodyComparison.compare(body, response.body, protocolName: model.metadata.protocolName) {
             problems.append(difference)
         }
