@@ -47,6 +47,9 @@ public struct OperationModel: Sendable {
     public let requestURI: String
     /// REST protocols: the status of a successful response (Lambda's CreateFunction answers 201).
     public let responseCode: Int
+    /// The `endpoint` trait's host prefix (`foo.`, `{Label}.data.`): clients put it before the
+    /// endpoint's host; a server behind one address has nothing to route by in it.
+    public let hostPrefix: String?
 }
 
 /// Why a model could not be loaded; a packaging bug, so the message names the file.
@@ -303,7 +306,8 @@ private struct ModelBuilder {
                 },
                 httpMethod: json["http"]?["method"]?.string ?? "POST",
                 requestURI: json["http"]?["requestUri"]?.string ?? "/",
-                responseCode: json["http"]?["responseCode"]?.number.map { Int($0) } ?? 200)
+                responseCode: json["http"]?["responseCode"]?.number.map { Int($0) } ?? 200,
+                hostPrefix: json["endpoint"]?["hostPrefix"]?.string)
         }
         return operations
     }

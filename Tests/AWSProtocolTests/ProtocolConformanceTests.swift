@@ -56,11 +56,13 @@ struct ProtocolReport {
     }
 
     static func run(_ name: String) throws -> ProtocolReport {
+        let inputs = try ProtocolTestCase.load(name, .input)  // first: its error names the missing folder
         let ignore = try IgnoreList.load()
         let list = try ConformanceList.load()
         var report = ProtocolReport(name: name)
-        for direction in [ProtocolTestCase.Direction.input, .output] {
-            for testCase in try ProtocolTestCase.load(name, direction) {
+        for testCases in [inputs, try ProtocolTestCase.load(name, .output)] {
+            for testCase in testCases {
+                let direction = testCase.direction
                 if ignore.ignores(testCase) {
                     report.skipped += 1
                     continue

@@ -9,17 +9,8 @@ import JSON
 struct RestJSONCodec: WireProtocolCodec {
     var wireProtocol: WireProtocol { .restJSON }
 
-    /// The REST service the request was signed for (or any REST service) whose templates match.
     func route(_ request: WireRequest, in catalog: ServiceCatalog) throws(WireError) -> RoutedRequest? {
-        let scope = SigV4Scope.from(headers: request.headers, parameters: request.query)
-        let candidates = catalog.candidates(signingName: scope?.service) { $0.protocolName == "rest-json" }
-        for model in candidates {
-            guard let routes = catalog.restRoutes(for: model),
-                  let (name, captures) = routes.route(method: request.method, path: request.path, query: request.query),
-                  let operation = model.operations[name] else { continue }
-            return RoutedRequest(model: model, operation: operation, scope: scope, pathCaptures: captures)
-        }
-        return nil
+        RestRoutes.route(request, in: catalog, protocolName: "rest-json")
     }
 
     func decodeInput(_ request: WireRequest, routed: RoutedRequest, shape id: ShapeID) throws(WireError) -> JSONValue {
