@@ -17,17 +17,8 @@ struct RestXMLCodec: WireProtocolCodec {
 
     var wireProtocol: WireProtocol { .restXML }
 
-    /// The REST-XML service the request was signed for (or any) whose templates match.
     func route(_ request: WireRequest, in catalog: ServiceCatalog) throws(WireError) -> RoutedRequest? {
-        let scope = SigV4Scope.from(headers: request.headers, parameters: request.query)
-        let candidates = catalog.candidates(signingName: scope?.service) { $0.protocolName == "rest-xml" }
-        for model in candidates {
-            guard let routes = catalog.restRoutes(for: model),
-                  let (name, captures) = routes.route(method: request.method, path: request.path, query: request.query),
-                  let operation = model.operations[name] else { continue }
-            return RoutedRequest(model: model, operation: operation, scope: scope, pathCaptures: captures)
-        }
-        return nil
+        RestRoutes.route(request, in: catalog, protocolName: wireProtocol.rawValue)
     }
 
     func decodeInput(_ request: WireRequest, routed: RoutedRequest, shape id: ShapeID) throws(WireError) -> JSONValue {
