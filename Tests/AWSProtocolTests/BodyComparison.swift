@@ -77,8 +77,7 @@ enum BodyComparison {
     // MARK: XML
 
     /// XML as a tree: whitespace between elements and attribute order ignored; siblings of
-    /// different names in any order, those of one name in order (list items) except map
-    /// entries, which have none. Request-id
+    /// different names in any order, those of one name in order (list items). Request-id
     /// elements are dropped from both sides. Query and EC2 clients ignore the root's
     /// service namespace, which these test models do not state.
     static func xml(ignoringRootNamespace: Bool) -> BodyComparator {
