@@ -103,6 +103,8 @@ let package = Package(
             "Emulator", "EmulatorKit", "AWSWire", "LabKit", "Lambda", "JSON", "JMESPath",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
+        // AWS's own protocol test suites (botocore's copy), read from ../shared, never vendored.
+        .testTarget(name: "AWSProtocolTests", dependencies: ["AWSWire", "JSON"]),
         .testTarget(name: "EmulatorServerTests", dependencies: [
             "EmulatorServer", "AWSWire", "Emulator", "JSON", "JMESPath",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
