@@ -34,8 +34,8 @@ struct JMESPathFuzzTests {
                             "min", "min_by", "not_null", "reverse", "sort", "sort_by", "starts_with", "sum", "to_array", "to_string", "to_number",
                             "type", "values", "nope"]
 
-    @Test func expressions() {
-        Fuzz.run("jmespath", ciInputs: 6_000) { rng -> (String, JSONValue) in
+    @Test func expressions() async {
+        await FuzzLane.run { Fuzz.run("jmespath", ciInputs: 6_000) { rng -> (String, JSONValue) in
             let expression: String
             switch rng.below(3) {
             case 0: expression = Self.randomExpression(&rng, depth: 0)
@@ -46,7 +46,7 @@ struct JMESPathFuzzTests {
             let compiled = try JMESPathExpression(expression)
             _ = try compiled.search(document)
             return .value
-        }
+        } }
     }
 
     static func randomExpression(_ rng: inout FuzzRNG, depth: Int) -> String {

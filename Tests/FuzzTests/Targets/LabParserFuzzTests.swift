@@ -31,11 +31,11 @@ struct LabParserFuzzTests {
     ]
     static let lineTokens = Mutator(dictionary: snippets)
 
-    @Test func mutatedLabs() {
+    @Test func mutatedLabs() async {
         #expect(!Self.labs.isEmpty, "no labs under \(Self.labsFolder.path)")
         guard !Self.labs.isEmpty else { return }
         let presenter = LabPresenter(options: RenderOptions(width: 80, color: false))
-        Fuzz.run("lab.parser", ciInputs: 250) { rng -> (String, String) in
+        await FuzzLane.run { Fuzz.run("lab.parser", ciInputs: 250) { rng -> (String, String) in
             let lab = rng.pick(Self.labs)
             return (lab.name, Self.mutate(lab.text, splice: rng.pick(Self.labs).text, rng: &rng))
         } describe: { "\($0.0) mutated:\n\($0.1)" } check: { name, text in
@@ -48,7 +48,7 @@ struct LabParserFuzzTests {
             }
             if let original = Self.originals[name] { _ = TranslationValidator.compare(original: original, translation: lab) }
             return result.diagnostics.contains { $0.severity == .error } ? .error : .value
-        }
+        } }
     }
 
     /// Line edits (the format is line-structured) and now and then byte edits.

@@ -12,8 +12,8 @@ struct MemoryPlanFuzzTests {
                         "[]int64*2e18", "[]string(10)*5", "[][]int64*3*3", "map[string]int64", "*int64", "[4]int64", "[9223372036854775807]int64",
                         "struct", "time.Time", "", "int", "uint", "[]byte*-5", "string()", "string(1e3)"]
 
-    @Test func inputs() {
-        Fuzz.run("explain.memory", ciInputs: 6_000) { rng -> MemoryPlanInput in
+    @Test func inputs() async {
+        await FuzzLane.run { Fuzz.run("explain.memory", ciInputs: 6_000) { rng -> MemoryPlanInput in
             MemoryPlanInput(
                 limit: rng.oneIn(10) ? nil : Self.size(&rng),
                 record: rng.oneIn(10) ? nil : Self.record(&rng),
@@ -30,7 +30,7 @@ struct MemoryPlanFuzzTests {
                 if problems.all.isEmpty || problems.all.contains(where: { $0.message.isEmpty }) { Issue.record("a failed plan without a message: \(input)") }
                 return .error
             }
-        }
+        } }
     }
 
     static func size(_ rng: inout FuzzRNG) -> String {

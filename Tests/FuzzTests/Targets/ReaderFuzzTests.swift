@@ -8,8 +8,8 @@ struct ReaderFuzzTests {
     static let cborSeeds: [Data] = (ProtocolSuiteSeeds.byProtocol["smithy-rpc-v2-cbor"] ?? []).map(\.request.body).filter { !$0.isEmpty }
     static let cborHeads = Mutator(dictionary: ["\u{18}", "\u{1b}", "\u{1f}", "\u{5f}", "\u{7f}", "\u{9f}", "\u{bf}", "\u{ff}", "\u{c1}", "\u{f9}", "\u{fa}", "\u{fb}", "\u{1c}"])
 
-    @Test func cbor() {
-        Fuzz.run("reader.cbor", ciInputs: 6_000) { rng -> Data in
+    @Test func cbor() async {
+        await FuzzLane.run { Fuzz.run("reader.cbor", ciInputs: 6_000) { rng -> Data in
             switch rng.below(4) {
             case 0: return Data((0..<rng.below(40)).map { _ in UInt8.random(in: 0...255, using: &rng) })
             case 1: return CBOREncoder.encode(RandomCBOR.value(&rng))
@@ -21,7 +21,7 @@ struct ReaderFuzzTests {
             let value = try CBORDecoder.decode(data)
             _ = CBOREncoder.encode(value)
             return .value
-        }
+        } }
     }
 
     static let xmlSeeds: [String] = (ProtocolSuiteSeeds.byProtocol["rest-xml"] ?? []).compactMap { String(data: $0.request.body, encoding: .utf8) }.filter { !$0.isEmpty } + [
@@ -32,14 +32,14 @@ struct ReaderFuzzTests {
     static let xmlTokens = Mutator(dictionary: ["<", ">", "</", "/>", "<a>", "</a>", "<!--", "-->", "<![CDATA[", "]]>", "<?", "?>", "&", ";", "&amp;", "&#",
                                                 "&#x", "&#1114112;", "&#xD800;", "&unknown;", "=\"", "'", "xmlns:", "<!DOCTYPE a>", "<!ENTITY", "\u{0}", "\u{FEFF}"])
 
-    @Test func xml() {
-        Fuzz.run("reader.xml", ciInputs: 6_000) { rng -> [UInt8] in
+    @Test func xml() async {
+        await FuzzLane.run { Fuzz.run("reader.xml", ciInputs: 6_000) { rng -> [UInt8] in
             let base = rng.oneIn(3) ? Self.randomXML(&rng, depth: 0) : rng.pick(Self.xmlSeeds)
             return rng.oneIn(6) ? Array(base.utf8) : Self.xmlTokens.mutate(Array(base.utf8), rng: &rng, splice: Array(rng.pick(Self.xmlSeeds).utf8))
         } describe: { String(decoding: $0, as: UTF8.self).debugDescription } check: { bytes in
             _ = try XMLReader.parse(bytes)
             return .value
-        }
+        } }
     }
 
     static func randomXML(_ rng: inout FuzzRNG, depth: Int) -> String {

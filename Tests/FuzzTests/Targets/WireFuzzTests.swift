@@ -13,19 +13,19 @@ struct WireFuzzTests {
         requests.map { Seed(codec: BundledWireSeeds.codec, request: $0) }
     }
 
-    @Test func awsJSON() { Self.fuzz("wire.json", seeds: Self.bundled(BundledWireSeeds.sqsJSON + BundledWireSeeds.logsJSON) + Self.suite("json")) }
-    @Test func awsQuery() { Self.fuzz("wire.query", seeds: Self.bundled(BundledWireSeeds.sqsQuery + BundledWireSeeds.iamSTSQuery) + Self.suite("query")) }
-    @Test func ec2() { Self.fuzz("wire.ec2", seeds: Self.suite("ec2") + Self.bundled(BundledWireSeeds.iamSTSQuery)) }
-    @Test func restJSON() { Self.fuzz("wire.restJson", seeds: Self.bundled(BundledWireSeeds.lambdaREST) + Self.suite("rest-json")) }
-    @Test func restXML() { Self.fuzz("wire.restXml", seeds: Self.suite("rest-xml") + Self.bundled(BundledWireSeeds.lambdaREST)) }
-    @Test func rpcV2CBOR() { Self.fuzz("wire.cbor", seeds: Self.suite("smithy-rpc-v2-cbor") + Self.bundled(BundledWireSeeds.logsJSON)) }
+    @Test func awsJSON() async { await Self.fuzz("wire.json", seeds: Self.bundled(BundledWireSeeds.sqsJSON + BundledWireSeeds.logsJSON) + Self.suite("json")) }
+    @Test func awsQuery() async { await Self.fuzz("wire.query", seeds: Self.bundled(BundledWireSeeds.sqsQuery + BundledWireSeeds.iamSTSQuery) + Self.suite("query")) }
+    @Test func ec2() async { await Self.fuzz("wire.ec2", seeds: Self.suite("ec2") + Self.bundled(BundledWireSeeds.iamSTSQuery)) }
+    @Test func restJSON() async { await Self.fuzz("wire.restJson", seeds: Self.bundled(BundledWireSeeds.lambdaREST) + Self.suite("rest-json")) }
+    @Test func restXML() async { await Self.fuzz("wire.restXml", seeds: Self.suite("rest-xml") + Self.bundled(BundledWireSeeds.lambdaREST)) }
+    @Test func rpcV2CBOR() async { await Self.fuzz("wire.cbor", seeds: Self.suite("smithy-rpc-v2-cbor") + Self.bundled(BundledWireSeeds.logsJSON)) }
 
     static func suite(_ protocolName: String) -> [Seed] { ProtocolSuiteSeeds.byProtocol[protocolName] ?? [] }
 
-    static func fuzz(_ target: String, seeds: [Seed], ciInputs: Int = 2_500) {
+    static func fuzz(_ target: String, seeds: [Seed], ciInputs: Int = 2_500) async {
         #expect(!seeds.isEmpty)
         guard !seeds.isEmpty else { return }
-        Fuzz.run(target, ciInputs: ciInputs) { rng -> (Seed, WireRequest) in
+        await FuzzLane.run { Fuzz.run(target, ciInputs: ciInputs) { rng -> (Seed, WireRequest) in
             let seed = rng.pick(seeds)
             let other = rng.oneIn(4) ? rng.pick(bundled(BundledWireSeeds.sqsJSON + BundledWireSeeds.sqsQuery + BundledWireSeeds.lambdaREST)) : rng.pick(seeds)
             let request = WireRequestMutator.mutate(seed.request, other: other.request, rng: &rng)
@@ -36,7 +36,7 @@ struct WireFuzzTests {
             "\(request.method) \(request.path) query=\(request.query) headers=\(request.headers.sorted { $0.key < $1.key }) body(base64)=\(request.body.base64EncodedString())"
         } check: { seed, request in
             try decodeAndAnswer(request, codec: seed.codec)
-        }
+        } }
     }
 
     /// Decodes, then writes what the server would answer: a decoded request's empty output,
