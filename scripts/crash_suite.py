@@ -106,6 +106,7 @@ class Ledger:
         self.lock = threading.Lock()
         self.sent = set()          # work queue bodies whose SendMessage was answered
         self.deleted = set()       # work queue bodies whose DeleteMessage was answered
+        self.deleting = set()      # ... or only sent: one cut off by the kill may have been done
         self.triggered = set()     # trigger queue bodies whose SendMessage was answered
         self.logged = {}           # stream -> set of acknowledged messages
         self.roles = set()         # roles created and not deleted (deletion acknowledged)
@@ -168,6 +169,8 @@ def load(server, ledger, round_number, stop):
             for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
                 if random.random() < 0.3:
                     continue  # left in flight: it must come back after its visibility timeout
+                with ledger.lock:
+                    ledger.deleting.add(message["Body"])
                 sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
                 with ledger.lock:
                     ledger.deleted.add(message["Body"])
@@ -224,14 +227,22 @@ def load(server, ledger, round_number, stop):
                 with ledger.lock:
                     ledger.attached.add((role, policy))
                 ledger.add("iam changes", 2)
-            if n % 4 == 3:  # delete an earlier role of this round: its inline policy first
+            if n % 4 == 3:  # delete an earlier role of this round: its policies first
                 victim = f"r{round_number}-{n - 2}"
-                iam.delete_role_policy(RoleName=victim, PolicyName="inline")
+                # Expectations drop when a deletion is sent (the kill may cut it off after it was
+                # done); only an acknowledged one must stay done.
                 with ledger.lock:
                     ledger.inline.discard((victim, "inline"))
-                iam.delete_role(RoleName=victim)
+                iam.delete_role_policy(RoleName=victim, PolicyName="inline")
+                if (n - 2) % 3 == 0:
+                    with ledger.lock:
+                        ledger.attached.discard((victim, f"p{round_number}-{n - 2}"))
+                    iam.detach_role_policy(RoleName=victim, PolicyArn=f"arn:aws:iam::123456789012:policy/p{round_number}-{n - 2}")
+                    ledger.add("iam changes")
                 with ledger.lock:
                     ledger.roles.discard(victim)
+                iam.delete_role(RoleName=victim)
+                with ledger.lock:
                     ledger.deleted_roles.add(victim)
                 ledger.add("iam changes", 2)
             n += 1
@@ -271,8 +282,8 @@ def verify(server, ledger, marker):
         if not messages:
             time.sleep(0.2)
     with ledger.lock:
-        sent, deleted = set(ledger.sent), set(ledger.deleted)
-    lost = sent - deleted - present
+        sent, deleted, deleting = set(ledger.sent), set(ledger.deleted), set(ledger.deleting)
+    lost = sent - deleting - present
     undone = deleted & present
     if lost:
         problems.append(f"{len(lost)} acknowledged SQS sends lost, e.g. {sorted(lost)[:3]}")
@@ -283,7 +294,10 @@ def verify(server, ledger, marker):
         entries = [{"Id": str(i), "ReceiptHandle": h} for i, h in enumerate(handles[start:start + 10])]
         sqs.delete_message_batch(QueueUrl=url, Entries=entries)
     with ledger.lock:
-        ledger.deleted |= present
+        cut_off = (deleting - deleted) - present  # sent, unanswered, and done: deleted all the same
+        ledger.deleted |= present | cut_off
+        ledger.deleting |= present
+    ledger.add("sqs deletes cut off but done", len(cut_off))
 
     # Trigger sends: each reaches the function, now or once the restarted poller gets to it.
     with ledger.lock:
