@@ -44,7 +44,7 @@ enum Fuzz {
         forEachSeed(target, ciInputs: ciInputs, report: &report) { label, seed, replaying in
             var rng = FuzzRNG(seed: seed)
             let input = generate(&rng)
-            if replaying { print("fuzz replay \(label): \(describe(input))") }
+            if replaying { FileHandle.standardError.write(Data("fuzz replay \(label): \(describe(input))\n".utf8)) }
             FuzzWatch.begin(slot, label: label)
             defer { FuzzWatch.end(slot) }
             let callStart = Date()
@@ -73,7 +73,7 @@ enum Fuzz {
             guard let (label, seed, replaying) = next(target, budget: budget, index: index, limit: limit, started: started) else { break }
             var rng = FuzzRNG(seed: seed)
             let input = generate(&rng)
-            if replaying { print("fuzz replay \(label): \(describe(input))") }
+            if replaying { FileHandle.standardError.write(Data("fuzz replay \(label): \(describe(input))\n".utf8)) }
             FuzzWatch.begin(slot, label: label)
             let callStart = Date()
             let outcome: FuzzOutcome

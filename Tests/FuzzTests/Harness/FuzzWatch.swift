@@ -91,7 +91,7 @@ enum FuzzWatch {
             write(2, prefix.utf8Start, prefix.utf8CodeUnitCount)
             let base = labels + slot * labelSize
             write(2, base, strlen(base))
-            let suffix: StaticString = "  (rerun just this input: HANDSON_FUZZ_REPLAY=<that label> swift test --skip-build --filter FuzzTests)\n"
+            let suffix: StaticString = "  (rerun it alone: HANDSON_FUZZ_REPLAY=<that label> swift test --skip-build --filter FuzzTests; the input is printed to stderr)\n"
             write(2, suffix.utf8Start, suffix.utf8CodeUnitCount)
         }
     }
