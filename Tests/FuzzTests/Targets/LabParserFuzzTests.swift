@@ -70,6 +70,7 @@ struct LabParserFuzzTests {
                 lines[index] = String(lines[index][...colon]) + " " + rng.pick(Mutator.numbers + ["", "[", "{a: b}", "\"", "'x'", "*alias", "!!binary x"])
             }
         }
-        return lines.joined(separator: "\n")
+        // Line breaks as other editors write them: CRLF, or a bare CR (cmark's lines, not ours).
+        return lines.joined(separator: rng.oneIn(10) ? rng.pick(["\r\n", "\r"]) : "\n")
     }
 }
