@@ -8,6 +8,7 @@ import Foundation
 /// - `HANDSON_FUZZ_HANG_SECONDS`: one call longer than this aborts the run, naming the input (default 30).
 /// - `HANDSON_FUZZ_SLOW_SECONDS`: one call longer than this fails the test (default 2).
 /// - `HANDSON_FUZZ_MAX_RSS_MIB`: resident memory above this aborts the run, naming the inputs (default 4096).
+/// - `HANDSON_FUZZ_MIN_INPUTS`: inputs each target runs even when its seconds are up (default 50).
 struct FuzzBudget: Sendable {
     var inputs: Int?
     var seconds: Double
@@ -16,6 +17,8 @@ struct FuzzBudget: Sendable {
     var hangSeconds: Double
     var slowSeconds: Double
     var maxResidentMiB: Int
+    /// Inputs every target runs even past its seconds (`HANDSON_FUZZ_MIN_INPUTS`, default 50).
+    var minimumInputs = 50
 
     static let defaultSeed: UInt64 = 0x4841_4E44_534F_4E11  // "HANDSON" + issue 11
 
@@ -34,7 +37,8 @@ struct FuzzBudget: Sendable {
             replay: replay,
             hangSeconds: number("HANDSON_FUZZ_HANG_SECONDS") ?? 30,
             slowSeconds: number("HANDSON_FUZZ_SLOW_SECONDS") ?? 2,
-            maxResidentMiB: number("HANDSON_FUZZ_MAX_RSS_MIB").map { Int($0) } ?? 4096)
+            maxResidentMiB: number("HANDSON_FUZZ_MAX_RSS_MIB").map { Int($0) } ?? 4096,
+            minimumInputs: number("HANDSON_FUZZ_MIN_INPUTS").map { Int($0) } ?? 50)
     }()
 
     static func parseSeed(_ text: String) -> UInt64? {
