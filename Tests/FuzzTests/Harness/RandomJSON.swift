@@ -53,7 +53,7 @@ enum RandomJSON {
                 let index = rng.below(items.count)
                 switch rng.below(5) {
                 case 0: items.remove(at: index)
-                case 1: items.append(contentsOf: Array(repeating: items[index], count: rng.pick([2, 100, 1000])))
+                case 1: items.append(contentsOf: Array(repeating: items[index], count: rng.pick([2, 20, 200])))
                 default: items[index] = mutate(items[index], &rng, depth: depth + 1)
                 }
                 return .array(items)
