@@ -58,6 +58,7 @@ extension LambdaService {
     func deleteFunction(_ input: ServiceInput, _ context: RequestContext) async throws(AWSError) -> JSONValue {
         let function = try function(input, context)
         functions.removeValue(forKey: function.key)
+        counters.removeValue(forKey: function.key)
         idle.removeValue(forKey: function.key)?.forEach { retire($0) }
         for mapping in mappings.values where mapping.functionKey == function.key {
             pollers.removeValue(forKey: mapping.uuid)?.cancel()

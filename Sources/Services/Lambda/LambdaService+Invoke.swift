@@ -84,13 +84,13 @@ extension LambdaService {
 
     /// A warm idle environment of this function's current code, or a new one (a cold start).
     func acquireEnvironment(for function: LambdaFunction) async throws -> ExecutionEnvironment {
-        invocations[function.key, default: 0] += 1
+        count(function, coldStart: false)
         while var pool = idle[function.key], let environment = pool.popLast() {
             idle[function.key] = pool
             if environment.phase == .idle { return environment }
             retire(environment)
         }
-        coldStarts[function.key, default: 0] += 1
+        count(function, coldStart: true)
         guard let port = host.listeningPort else {
             throw LambdaErrors.serviceError("the Lambda Runtime API is not available (the emulator is not serving HTTP)")
         }
