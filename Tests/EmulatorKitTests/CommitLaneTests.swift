@@ -70,6 +70,25 @@ import Testing
         #expect(recovering.value >= 1)
     }
 
+    @Test func writesRefusedDuringAReloadDoNotCauseASecondOne() async throws {
+        let (writer, queue) = try GroupCommitWriterTests.makeWriter()
+        let reloads = Counter()
+        let lane = Self.lane(writer, reloads: reloads)
+        let failing = writer.enqueue(lane: lane, Self.bad)
+        // Queued while the reload runs: refused, and each asks for a recovery; one that ran
+        // after the lane reopened could drop writes queued but not yet committed.
+        try await Task.sleep(for: .milliseconds(5))
+        let refused = (1...3).map { writer.enqueue(lane: lane, Self.insert($0)) }
+        await #expect(throws: GroupCommitWriter.WriteFailed.self) { try await writer.wait(for: failing) }
+        for ticket in refused {
+            await #expect(throws: GroupCommitWriter.WriteFailed.self) { try await writer.wait(for: ticket) }
+        }
+        try await Task.sleep(for: .milliseconds(60))
+        #expect(reloads.value == 1)
+        try await writer.write(lane: lane, Self.insert(4))
+        #expect(try GroupCommitWriterTests.rows(queue) == [4])
+    }
+
     @Test func drainReportsFailuresAndLeavesThemToTheirWaiters() async throws {
         let (writer, queue) = try GroupCommitWriterTests.makeWriter()
         let gate = DispatchSemaphoreBox()

@@ -17,7 +17,7 @@ public final class CommitLane: Sendable {
     private struct State {
         var recover: (@Sendable () async throws -> Void)?
         var recovery: Task<Void, Never>?
-        /// Another failure came while a recovery ran (possibly after its reload): run again.
+        /// Asked again while a recovery ran: a failure may have come after its reload.
         var again = false
     }
 
@@ -33,9 +33,11 @@ public final class CommitLane: Sendable {
         state.withLock { $0.recover = recover }
     }
 
-    /// Starts the recovery, or asks the running one to go once more. A recovery that fails
-    /// (the database cannot be read) leaves the lane closed; the next refused write tries again.
-    func startRecovery(report: @escaping @Sendable (String) -> Void) {
+    /// Starts the recovery, or asks the running one to go once more if the lane is still
+    /// closed when it ends (`isClosed`): a reload while the lane is open could drop writes
+    /// queued but not yet committed. A recovery that fails (the database cannot be read)
+    /// leaves the lane closed; the next refused write tries again.
+    func startRecovery(isClosed: @escaping @Sendable () -> Bool, report: @escaping @Sendable (String) -> Void) {
         state.withLock { state in
             guard let recover = state.recover else { return }
             guard state.recovery == nil else {
@@ -50,12 +52,10 @@ public final class CommitLane: Sendable {
                         report("\(name): reloading its state after a failed write failed too: \(error)")
                     }
                 } while self.state.withLock { state in
-                    if state.again {
-                        state.again = false
-                        return true
-                    }
-                    state.recovery = nil
-                    return false
+                    let again = state.again && isClosed()
+                    state.again = false
+                    if !again { state.recovery = nil }
+                    return again
                 }
             }
         }

@@ -166,6 +166,14 @@ public final class GroupCommitWriter: Sendable {
         if startFlushing { startFlushLoop() }
     }
 
+    /// Whether `lane` refuses its writes, waiting for its owner's reload.
+    func isClosed(_ lane: CommitLane) -> Bool {
+        state.withLock { state in
+            guard let block = state.blocks[ObjectIdentifier(lane)] else { return false }
+            return block.through == nil
+        }
+    }
+
     /// True for the one caller that must start the flush loop (none is running).
     private static func claimFlushLoop(_ state: inout State) -> Bool {
         if state.flushing { return false }
@@ -298,7 +306,12 @@ public final class GroupCommitWriter: Sendable {
                 return (ready, recovering)
             }
             // Recoveries start before the failed waiters resume, so their wait covers them.
-            for lane in recovering { lane.startRecovery(report: report) }
+            for lane in recovering {
+                lane.startRecovery(isClosed: { [weak self, weak lane] in
+                    guard let self, let lane else { return false }
+                    return self.isClosed(lane)
+                }, report: report)
+            }
             for (sequence, message) in reported { report("write #\(sequence): \(message)") }
             for (waiter, outcome) in ready { waiter.continuation.resume(with: outcome) }
         }
