@@ -33,10 +33,9 @@ public final class CommitLane: Sendable {
         state.withLock { $0.recover = recover }
     }
 
-    /// Starts the recovery, or asks the running one to go once more if the lane is still
-    /// closed when it ends (`isClosed`): a reload while the lane is open could drop writes
-    /// queued but not yet committed. A recovery that fails (the database cannot be read)
-    /// leaves the lane closed; the next refused write tries again.
+    /// Starts the recovery, or asks the running one to go once more; either reloads only
+    /// while the lane is closed (`isClosed`). A recovery that fails (the database cannot be
+    /// read) leaves the lane closed; the next refused write tries again.
     func startRecovery(isClosed: @escaping @Sendable () -> Bool, report: @escaping @Sendable (String) -> Void) {
         state.withLock { state in
             guard let recover = state.recover else { return }
@@ -45,17 +44,25 @@ public final class CommitLane: Sendable {
                 return
             }
             state.recovery = Task.detached { [name] in
-                repeat {
-                    do {
-                        try await recover()
-                    } catch {
-                        report("\(name): reloading its state after a failed write failed too: \(error)")
+                while true {
+                    // A reload while the lane is open (a snapshot restore reopened it, or a
+                    // failure's reload already ran) could drop writes not yet committed.
+                    if isClosed() {
+                        do {
+                            try await recover()
+                        } catch {
+                            report("\(name): reloading its state after a failed write failed too: \(error)")
+                        }
                     }
-                } while self.state.withLock { state in
-                    let again = state.again && isClosed()
-                    state.again = false
-                    if !again { state.recovery = nil }
-                    return again
+                    let done = self.state.withLock { state in
+                        if state.again {
+                            state.again = false
+                            return false
+                        }
+                        state.recovery = nil
+                        return true
+                    }
+                    if done { return }
                 }
             }
         }
