@@ -65,7 +65,10 @@ public final class CallLog: Sendable {
         self.onClear = onClear
     }
 
+    /// Records a call, its long values summarized (`maximumValueBytes`).
     public func record(_ entry: Entry) {
+        var entry = entry
+        if let summary = Self.summarized(entry.parameters) { entry.parameters = summary }
         let queue = persist?(entry)
         storage.withLock { entries in
             entries.append(entry)
