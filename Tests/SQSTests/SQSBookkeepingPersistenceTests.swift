@@ -22,7 +22,7 @@ struct SQSBookkeepingPersistenceTests {
         let second = try await SQSHarness.make(path: path, clock: clock)
         let refused = await second.error("CreateQueue", ["QueueName": "orders"])
         #expect(refused?.queryCode == "AWS.SimpleQueueService.QueueDeletedRecently")
-        clock.advance(by: 61)
+        try clock.advance(by: 61)
         _ = try await second.createQueue("orders")
         try await second.database.close()
 
