@@ -23,6 +23,13 @@ import Testing
         return lane
     }
 
+    static func open(_ gate: DispatchSemaphoreBox, after delay: Duration) {
+        Task.detached {
+            try? await Task.sleep(for: delay)
+            gate.signal()
+        }
+    }
+
     @Test func aFailedWriteRefusesTheLanesLaterWritesUntilItsOwnerReloads() async throws {
         let (writer, queue) = try GroupCommitWriterTests.makeWriter()
         let reloads = Counter()
@@ -98,10 +105,9 @@ import Testing
         }
         let bad = writer.enqueue(Self.bad)
         writer.enqueueDeferred(Self.insert(2))
-        let drained = Task { try await writer.drain() }
-        try await Task.sleep(for: .milliseconds(20))
-        gate.signal()
-        let failure = await #expect(throws: GroupCommitWriter.DrainFailed.self) { try await drained.value }
+        // Opened later: the drain below counts the writes before its first suspension.
+        Self.open(gate, after: .milliseconds(200))
+        let failure = await #expect(throws: GroupCommitWriter.DrainFailed.self) { try await writer.drain() }
         #expect(failure?.failures.count == 1)
         await #expect(throws: GroupCommitWriter.WriteFailed.self) { try await writer.wait(for: bad) }
         #expect(try GroupCommitWriterTests.rows(queue) == [1, 2])
@@ -130,10 +136,8 @@ import Testing
         let gate = DispatchSemaphoreBox()
         database.commits.enqueue { _ in gate.pass() }
         database.commits.enqueue(Self.bad)
-        let saved = Task { try await snapshots.save(name: "step-1") }
-        try await Task.sleep(for: .milliseconds(20))
-        gate.signal()
-        await #expect(throws: GroupCommitWriter.DrainFailed.self) { try await saved.value }
+        Self.open(gate, after: .milliseconds(200))
+        await #expect(throws: GroupCommitWriter.DrainFailed.self) { try await snapshots.save(name: "step-1") }
         #expect(snapshots.names().isEmpty)
         try await snapshots.save(name: "step-1")
         #expect(snapshots.names() == ["step-1"])
@@ -153,7 +157,7 @@ import Testing
         }
         log.record(entry("Lost"))
         await #expect(throws: GroupCommitWriter.DrainFailed.self) { try await database.commits.drain() }
-        for _ in 0..<200 where log.entries().count != 1 { try await Task.sleep(for: .milliseconds(10)) }
+        for _ in 0..<500 where log.entries().count != 1 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(log.entries().map(\.operation) == ["Kept"])
         try await database.writer.write { db in try db.execute(sql: "DROP TRIGGER temp.fail") }
         log.record(entry("Later"))

@@ -97,7 +97,7 @@ struct LambdaStateTests {
                                 services: [], database: database)
         // Still committing when the snapshot drains.
         database.commits.enqueue { db in
-            Thread.sleep(forTimeInterval: 0.1)
+            Thread.sleep(forTimeInterval: 0.3)
             try db.execute(sql: "INSERT INTO missing VALUES (1)")
         }
         await #expect(throws: GroupCommitWriter.DrainFailed.self) { try await emulator.saveSnapshot(name: "step") }

@@ -37,7 +37,7 @@ struct LogsWriteFailureTests {
                             account: h.context.account, region: h.context.region)
         // The reload after the failure runs in the background.
         var groups: [JSONValue] = [ [:] ]
-        for _ in 0..<200 where !groups.isEmpty {
+        for _ in 0..<500 where !groups.isEmpty {
             try await Task.sleep(for: .milliseconds(10))
             groups = await h.logs.state()["logGroups"]?.arrayValue ?? []
         }
