@@ -6,6 +6,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -26,7 +27,11 @@ def free_port():
 
 
 port = free_port()
-server = subprocess.Popen([handson, "serve", "--in-memory", "--port", str(port)], stdout=subprocess.DEVNULL)
+# The emulator's own endpoints need its token (docs/security.md): ask for it in a file of ours.
+token_dir = tempfile.mkdtemp(prefix="handson-bench-")
+token_file = os.path.join(token_dir, "token")
+server = subprocess.Popen([handson, "serve", "--in-memory", "--port", str(port), "--token-file", token_file],
+                          stdout=subprocess.DEVNULL)
 endpoint = f"http://127.0.0.1:{port}"
 for _ in range(200):
     try:
@@ -68,7 +73,10 @@ def timed(call, n):
 
 
 def state(query):
-    return json.load(urllib.request.urlopen(endpoint + "/_handson/state?query=" + urllib.parse.quote(query)))
+    token = open(token_file).read().strip()
+    request = urllib.request.Request(endpoint + "/_handson/state?query=" + urllib.parse.quote(query),
+                                     headers={"X-Handson-Token": token})
+    return json.load(urllib.request.urlopen(request))
 
 
 try:

@@ -15,6 +15,9 @@ final class ExecutionEnvironment: Sendable {
 
     enum Phase: Sendable { case starting, idle, busy, dead }
 
+    /// The Runtime API's key for this environment (`AWS_LAMBDA_RUNTIME_API` ends with it):
+    /// 256 bits from the CSPRNG, known only to the runtime process, so the routes need no
+    /// token (custom runtimes speak the standard API and send none). Never logged or listed.
     let id: String
     let functionKey: String
     /// `2026/11/29/[$LATEST]<id>`: one log stream per environment, as Lambda names them.
@@ -40,10 +43,11 @@ final class ExecutionEnvironment: Sendable {
     private let process = Mutex<Process?>(nil)
 
     init(functionKey: String, logDate: Date) {
-        id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        id = RandomSecret.hex()
         self.functionKey = functionKey
         let day = LambdaDates.day.string(from: logDate)
-        logStream = "\(day)/[$LATEST]\(id)"
+        // Its own id: the stream's name is public (DescribeLogStreams), the Runtime API key is not.
+        logStream = "\(day)/[$LATEST]\(RandomSecret.hex(bytes: 16))"
     }
 
     var phase: Phase { state.withLock { $0.phase } }

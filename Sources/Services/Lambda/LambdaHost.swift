@@ -10,6 +10,8 @@ public final class LambdaHost: Sendable {
     private let environments = Mutex<[String: ExecutionEnvironment]>([:])
     /// Unpacked packages, by hash: under the data folder, or a temporary one in memory.
     let codeCache: URL
+    /// Signs and checks `Code.Location` URLs.
+    let codeSigner = CodeLocationSigner()
 
     init(codeCache: URL) { self.codeCache = codeCache }
 
