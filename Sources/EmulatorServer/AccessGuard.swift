@@ -1,6 +1,7 @@
 import EmulatorKit
 import Foundation
 import HandsonAPI
+import HTTPTypes
 import Hummingbird
 import Synchronization
 

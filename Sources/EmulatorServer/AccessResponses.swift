@@ -2,6 +2,7 @@ import AWSWire
 import EmulatorKit
 import Foundation
 import HandsonAPI
+import HTTPTypes
 import Hummingbird
 import JSON
 

@@ -12,6 +12,7 @@ import Testing
         environment["NO_COLOR"] = "1"
         environment["PATH"] = Handson.packageRoot.appendingPathComponent(".build/debug").path + ":" + (environment["PATH"] ?? "")
         environment.removeValue(forKey: "HANDSON_ENDPOINT")
+        environment.removeValue(forKey: "HANDSON_TOKEN_FILE")
         let runner = CommandRunner(environment: environment, workingDirectory: home)
         return try await runner.run(commandLine, timeoutSeconds: 120)
     }

@@ -72,12 +72,12 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration = ServerConfiguration(host: host, port: port, dataDirectory: dataDir, inMemory: inMemory,
-                                                account: accountId, region: region, allowedOrigins: allowOrigin)
+        var settings = ServerConfiguration(host: host, port: port, dataDirectory: dataDir, inMemory: inMemory,
+                                           account: accountId, region: region, allowedOrigins: allowOrigin)
         // A persistent server keeps its token beside its state; an in-memory one prints it.
-        configuration.tokenFile = tokenFile ?? configuration.resolvedDataDirectory.map { ($0 as NSString).appendingPathComponent("token") }
+        settings.tokenFile = tokenFile ?? settings.resolvedDataDirectory.map { ($0 as NSString).appendingPathComponent("token") }
         if !ServerConfiguration.isLoopback(host) { Self.warnAboutExposure(host: host) }
-        let portFile = self.portFile
+        let portFile = self.portFile, configuration = settings
         let server = try await EmulatorServerService(configuration, version: HandsonVersion.current) { port in
             if let portFile { try? Data("\(port)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
             let storage = configuration.databasePath ?? "in memory"
