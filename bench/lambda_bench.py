@@ -2,6 +2,7 @@
 import io
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -103,6 +104,7 @@ try:
     print(f"peer: boto3 SQS ListQueues (no code runs): median {peer[0]:.2f} ms; warm invoke / that = {warm[0] / peer[0]:.2f}x")
     print(f"peer: a bare `python3 -c pass` start: median {python_start[0]:.1f} ms; cold invoke / that = {cold_median / python_start[0]:.2f}x")
 finally:
+    shutil.rmtree(token_dir, ignore_errors=True)
     server.terminate()
     try:
         server.wait(timeout=10)
