@@ -53,6 +53,7 @@ let package = Package(
         .target(name: "EmulatorKit", dependencies: [
             "JSON",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], path: "Sources/EmulatorKit"),
         // One module per service: logic, its store and its migrations, on the kit only.
         .target(name: "SQS", dependencies: serviceDependencies, path: "Sources/Services/SQS"),
@@ -99,8 +100,11 @@ let package = Package(
         .testTarget(name: "IAMTests", dependencies: ["IAM", "STS", "EmulatorKit", "JSON", "JMESPath"]),
         .testTarget(name: "LogsTests", dependencies: ["Logs", "EmulatorKit", "JSON", "JMESPath"]),
         .testTarget(name: "EmulatorTests", dependencies: [
-            "Emulator", "EmulatorKit", "AWSWire", "LabKit", "JSON", "JMESPath", .product(name: "GRDB", package: "GRDB.swift"),
+            "Emulator", "EmulatorKit", "AWSWire", "LabKit", "Lambda", "JSON", "JMESPath",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
+        // AWS's own protocol test suites (botocore's copy), read from ../shared, never vendored.
+        .testTarget(name: "AWSProtocolTests", dependencies: ["AWSWire", "JSON"]),
         .testTarget(name: "EmulatorServerTests", dependencies: [
             "EmulatorServer", "AWSWire", "Emulator", "JSON", "JMESPath",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

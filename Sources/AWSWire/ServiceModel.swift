@@ -25,6 +25,9 @@ public struct ServiceMetadata: Sendable {
     /// Overlay-only: the error code a service reports its input-constraint violations under,
     /// where it is not the usual `ValidationException` (CloudWatch Logs: `InvalidParameterException`).
     public let validationErrorCode: String?
+    /// restXml errors as `<Error>…</Error>` without the `<ErrorResponse>` wrapper (S3);
+    /// the model does not say so, its overlay does.
+    public let noErrorWrapping: Bool
 
     /// Whether requests may arrive in the query protocol (form or query string with `Action=`).
     public var acceptsQuery: Bool { protocols.contains("query") || protocolName == "query" || awsQueryCompatible }
@@ -44,6 +47,9 @@ public struct OperationModel: Sendable {
     public let requestURI: String
     /// REST protocols: the status of a successful response (Lambda's CreateFunction answers 201).
     public let responseCode: Int
+    /// The `endpoint` trait's host prefix (`foo.`, `{Label}.data.`): clients put it before the
+    /// endpoint's host; a server behind one address has nothing to route by in it.
+    public let hostPrefix: String?
 }
 
 /// Why a model could not be loaded; a packaging bug, so the message names the file.
@@ -114,13 +120,24 @@ public final class ServiceModel: Sendable {
     }
 
     /// The model with each overlay merged over it, in order.
-    public init(name: String, model: Data, overlays: [Data]) throws(ModelLoadError) {
+    public convenience init(name: String, model: Data, overlays: [Data]) throws(ModelLoadError) {
+        let json: ModelJSON
+        do throws(ModelJSONError) {
+            var merged = try ModelJSON(data: model)
+            for overlay in overlays {
+                merged = try merged.merging(try ModelJSON(data: overlay))
+            }
+            json = merged
+        } catch {
+            throw ModelLoadError(description: "model \(name): \(error.description)")
+        }
+        try self.init(name: name, json: json)
+    }
+
+    /// A model from its JSON tree (the protocol tests assemble one per case).
+    init(name: String, json: ModelJSON) throws(ModelLoadError) {
         self.name = name
         do throws(ModelJSONError) {
-            var json = try ModelJSON(data: model)
-            for overlay in overlays {
-                json = try json.merging(try ModelJSON(data: overlay))
-            }
             let builder = try ModelBuilder(json)
             metadata = try builder.metadata()
             shapeIDs = builder.ids
@@ -167,7 +184,8 @@ private struct ModelBuilder {
             awsQueryCompatible: meta["awsQueryCompatible"] != nil,
             errorNamespace: meta["errorNamespace"]?.string,
             requestUrlMember: meta["requestUrlMember"]?.string,
-            validationErrorCode: meta["validationErrorCode"]?.string)
+            validationErrorCode: meta["validationErrorCode"]?.string,
+            noErrorWrapping: meta["noErrorWrapping"]?.bool ?? false)
     }
 
     func id(_ name: String?, in context: String) throws(ModelJSONError) -> ShapeID {
@@ -191,7 +209,20 @@ private struct ModelBuilder {
             location: ref["location"]?.string,
             queryName: trait("queryName")?.string,
             xmlAttribute: trait("xmlAttribute")?.bool ?? false,
-            timestampFormat: trait("timestampFormat")?.string)
+            timestampFormat: trait("timestampFormat")?.string,
+            // The reference's own: a structure's namespace declares itself only where the
+            // structure is the document's root (`Shape.xmlNamespace`), as the protocol tests show.
+            xmlNamespace: Self.namespace(ref["xmlNamespace"]),
+            jsonValue: trait("jsonvalue")?.bool ?? false,
+            hostLabel: ref["hostLabel"]?.bool ?? false,
+            idempotencyToken: ref["idempotencyToken"]?.bool ?? false)
+    }
+
+    /// `"xmlNamespace": {"prefix": "baz", "uri": "http://…"}`, or a bare uri string.
+    static func namespace(_ json: ModelJSON?) -> XMLNamespace? {
+        if let uri = json?.string { return XMLNamespace(prefix: nil, uri: uri) }
+        guard let uri = json?["uri"]?.string else { return nil }
+        return XMLNamespace(prefix: json?["prefix"]?.string, uri: uri)
     }
 
     func shapes() throws(ModelJSONError) -> [Shape] {
@@ -206,9 +237,14 @@ private struct ModelBuilder {
             for (memberName, ref) in json["members"]?.members ?? [] {
                 members.append(try member(memberName, ref, in: "\(name).\(memberName)"))
             }
-            let error = json["error"].map {
+            // `fault: true` without an `error` trait: a server fault, 500.
+            let isFault = json["fault"]?.bool ?? false
+            var error = json["error"].map {
                 ErrorTraits(code: $0["code"]?.string, httpStatusCode: $0["httpStatusCode"]?.number.map { Int($0) },
                             senderFault: $0["senderFault"]?.bool)
+            }
+            if isFault, error?.httpStatusCode == nil {
+                error = ErrorTraits(code: error?.code, httpStatusCode: 500, senderFault: false)
             }
             shapes.append(Shape(
                 name: name,
@@ -226,6 +262,11 @@ private struct ModelBuilder {
                 error: error,
                 isDocument: json["document"]?.bool ?? false,
                 payload: json["payload"]?.string,
+                xmlName: json["locationName"]?.string,
+                isUnion: json["union"]?.bool ?? false,
+                isStreaming: json["streaming"]?.bool ?? false,
+                isEventStream: json["eventstream"]?.bool ?? false,
+                xmlNamespace: Self.namespace(json["xmlNamespace"]),
                 containsTimestamp: false))
         }
         markTimestamps(&shapes)
@@ -265,7 +306,8 @@ private struct ModelBuilder {
                 },
                 httpMethod: json["http"]?["method"]?.string ?? "POST",
                 requestURI: json["http"]?["requestUri"]?.string ?? "/",
-                responseCode: json["http"]?["responseCode"]?.number.map { Int($0) } ?? 200)
+                responseCode: json["http"]?["responseCode"]?.number.map { Int($0) } ?? 200,
+                hostPrefix: json["endpoint"]?["hostPrefix"]?.string)
         }
         return operations
     }

@@ -26,6 +26,20 @@ public struct Member: Sendable {
     public let queryName: String?
     public let xmlAttribute: Bool
     public let timestampFormat: String?
+    /// XML protocols: the namespace an element declares (`xmlns[:prefix]="uri"`).
+    public let xmlNamespace: XMLNamespace?
+    /// REST protocols: a header string holding JSON, sent base64-encoded.
+    public let jsonValue: Bool
+    /// A member the client puts into the endpoint's host name (`{Label}.example.com`).
+    public let hostLabel: Bool
+    /// A member clients fill with a fresh UUID when the caller leaves it out.
+    public let idempotencyToken: Bool
+}
+
+/// An XML namespace declaration: `xmlns="uri"` or, with a prefix, `xmlns:prefix="uri"`.
+public struct XMLNamespace: Sendable, Equatable {
+    public let prefix: String?
+    public let uri: String
 }
 
 /// The `error` trait of an exception shape: the code query-protocol clients see
@@ -58,6 +72,15 @@ public struct Shape: Sendable {
     public let isDocument: Bool
     /// REST protocols: the member that is the whole HTTP body (a blob or a structure).
     public let payload: String?
+    /// restXml: the shape's own `locationName`, naming its element where it is the root.
+    public let xmlName: String?
+    /// A union: exactly one member is set.
+    public let isUnion: Bool
+    /// A blob or string sent as a raw stream (`streaming`), or a structure of events (`eventstream`).
+    public let isStreaming: Bool
+    public let isEventStream: Bool
+    /// XML protocols: the namespace the shape's element declares.
+    public let xmlNamespace: XMLNamespace?
     /// True when values of this shape contain a timestamp anywhere below, so encoders can
     /// skip walking outputs that need no conversion.
     public internal(set) var containsTimestamp: Bool

@@ -70,8 +70,36 @@ enum Timestamp {
         return seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60)
     }
 
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let dayNames = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+
+    /// RFC 7231's IMF-fixdate, the REST protocols' header form: `Tue, 29 Apr 2014 18:30:38 GMT`
+    /// (whole seconds; a fraction is dropped, as AWS does).
+    static func httpDate(_ epochSeconds: Double) -> String {
+        let seconds = Int64(epochSeconds.rounded(.down))
+        let days = seconds.quotientFloorDiv(86_400)
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (year, month, day) = civil(fromDays: days)
+        let weekday = dayNames[Int(((days % 7) + 7) % 7)]
+        return weekday + ", " + pad(day, 2) + " " + monthNames[month - 1] + " " + pad(Int(year), 4) + " "
+            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + " GMT"
+    }
+
+    /// Parses `Tue, 29 Apr 2014 18:30:38 GMT` (the weekday and a fraction optional).
+    static func parseHTTPDate(_ text: String) -> Double? {
+        var rest = Substring(text)
+        if let comma = rest.firstIndex(of: ",") { rest = rest[rest.index(after: comma)...] }
+        let parts = rest.split(separator: " ")
+        guard parts.count == 5, parts[4] == "GMT", let day = Int(parts[0]),
+              let monthIndex = monthNames.firstIndex(of: String(parts[1])), let year = Int64(parts[2])
+        else { return nil }
+        let clock = parts[3].split(separator: ":")
+        guard clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Double(clock[2]) else { return nil }
+        return Double(days(fromCivil: year, monthIndex + 1, day)) * 86_400 + Double(hour * 3600 + minute * 60) + second
+    }
+
     // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian, any year).
-    private static func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
+    static func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = y.quotientFloorDiv(400)
         let yearOfEra = y - era * 400
@@ -81,7 +109,7 @@ enum Timestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
+    static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
         let z = days + 719_468
         let era = z.quotientFloorDiv(146_097)
         let dayOfEra = z - era * 146_097

@@ -1,3 +1,5 @@
+import JSON
+
 /// An AWS error on its way to the client, in the terms every protocol needs.
 public struct WireError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The error shape's name in the service model (`QueueDoesNotExist`) or a common
@@ -11,6 +13,9 @@ public struct WireError: Error, Sendable, Equatable, CustomStringConvertible {
     /// (`AWS.SimpleQueueService.NonExistentQueue`). Left nil, the encoder takes it from
     /// the model's error shape.
     public var queryCode: String?
+    /// The error shape's other members in JSON form, named as the model names them
+    /// (`{"TopLevel": "…", "Nested": {…}}`); protocols write them next to code and message.
+    public var fields: [String: JSONValue] = [:]
 
     /// Where decoding had got to when it failed, so the error can be answered in the
     /// protocol and namespace the client spoke even without a `DecodedRequest`.

@@ -39,15 +39,23 @@ public struct WireResponse: Sendable {
     }
 }
 
-/// The wire protocols, named as botocore names them.
-public enum WireProtocol: String, Sendable {
+/// A wire protocol, named as botocore's model metadata names it (`json`, `query`, `ec2`,
+/// `rest-json`, …). A name, not a closed enum: each protocol is one `WireProtocolCodec`
+/// (see `Protocols/RegisteredCodecs.swift`), and adding one touches no switch elsewhere.
+public struct WireProtocol: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
     /// `X-Amz-Target` + JSON body (awsJson1_0 / awsJson1_1).
-    case json
+    public static let json = WireProtocol(rawValue: "json")
     /// Form-encoded `Action=` parameters, XML responses (awsQuery).
-    case query
+    public static let query = WireProtocol(rawValue: "query")
+    /// EC2's dialect of query: other naming rules, flat lists, no result wrapper.
+    public static let ec2 = WireProtocol(rawValue: "ec2")
     /// The operation named by method and path; members in the path, query string, headers
     /// and a JSON body (restJson1: Lambda).
-    case restJSON = "rest-json"
+    public static let restJSON = WireProtocol(rawValue: "rest-json")
 }
 
 /// A request in protocol-free form: the operation and its input as JSON named exactly

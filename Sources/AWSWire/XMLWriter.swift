@@ -1,5 +1,5 @@
-/// Builds XML text element by element. AWS responses need no attributes beyond a root
-/// namespace, no pretty-printing and no parsing, so this is all the XML there is.
+/// Builds XML text element by element, without pretty-printing; attributes for restXml's
+/// `xmlAttribute` members and namespace declarations. (Reading XML is `XMLReader`'s.)
 struct XMLWriter {
     private(set) var text = ""
 
@@ -18,6 +18,21 @@ struct XMLWriter {
         text += ">"
     }
 
+    /// An opening tag with attributes (namespace declarations: `xmlns:p="uri"`), in the order
+    /// given; `selfClosing` makes it an empty element (`<stringList/>`).
+    mutating func open(_ name: String, attributes: [(String, String)], selfClosing: Bool = false) {
+        text += "<"
+        text += name
+        for (key, value) in attributes {
+            text += " "
+            text += key
+            text += "=\""
+            Self.escape(value, into: &text)
+            text += "\""
+        }
+        text += selfClosing ? "/>" : ">"
+    }
+
     mutating func close(_ name: String) {
         text += "</"
         text += name
@@ -28,6 +43,11 @@ struct XMLWriter {
         text += "<"
         text += name
         text += "/>"
+    }
+
+    /// Character data inside the element last opened.
+    mutating func characters(_ content: String) {
+        Self.escape(content, into: &text)
     }
 
     mutating func element(_ name: String, _ content: String) {

@@ -129,7 +129,11 @@ struct AdminRoutes: Sendable {
         guard let seconds, seconds >= 0, seconds.isFinite else {
             return json(.object(["error": "InvalidRequest", "message": "'advance' must be a non-negative number of seconds or a duration such as 90s, 5m, 2h, 1d"]), status: .badRequest)
         }
-        emulator.clock.advance(by: seconds)
+        do {
+            try emulator.clock.advance(by: seconds)
+        } catch {
+            return json(.object(["error": "InvalidRequest", "message": .string(error.description)]), status: .badRequest)
+        }
         return json(clockDocument())
     }
 

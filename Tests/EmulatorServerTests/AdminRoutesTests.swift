@@ -149,4 +149,19 @@ import Testing
             }
         }
     }
+
+    @Test func clockAdvancesBeyondItsRangeAreRefusedAndTheServerKeepsRunning() async throws {
+        try await Self.app().test(.router) { client in
+            for body in [#"{"advance": 1e17}"#, #"{"advance": "99999999999999999999d"}"#, #"{"advance": -5}"#] {
+                try await client.execute(uri: "/_handson/clock", method: .post, headers: Self.admin, body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest, "\(body)")
+                }
+            }
+            try await client.execute(uri: "/_handson/clock", method: .get, headers: Self.admin) { response in
+                #expect(Self.value("offsetSeconds", in: response.body) == 0)
+            }
+            try await client.execute(uri: "/", method: .post, headers: Self.createQueue,
+                                     body: ByteBuffer(string: #"{"QueueName":"after"}"#)) { #expect($0.status == .ok) }
+        }
+    }
 }

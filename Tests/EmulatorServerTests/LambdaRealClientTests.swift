@@ -4,7 +4,8 @@ import Testing
 /// Lambda through the real boto3 and aws CLI: functions really run, SQS triggers, DLQ.
 @Suite struct LambdaRealClientTests {
     static let scenarios = ["invoke_success_and_error", "environment_and_update", "zip_slip_rejected", "sqs_trigger_with_dlq",
-                            "roles_are_enforced", "large_package_and_code_location"]
+                            "roles_are_enforced", "large_package_and_code_location",
+                            "function_environment_is_bounded"]
 
     @Test(arguments: scenarios)
     func boto3Scenario(_ name: String) async throws {

@@ -50,7 +50,7 @@ struct IAMSTSTests {
         #expect(await session.error("GetUser")?.queryCode == "ValidationError")
 
         // The session ends on the virtual clock.
-        iam.clock.advance(by: 3601)
+        try iam.clock.advance(by: 3601)
         let expired = await session.error("GetCallerIdentity", sts: true)
         #expect(expired?.queryCode == "ExpiredToken")
         #expect(expired?.message == "The security token included in the request is expired")

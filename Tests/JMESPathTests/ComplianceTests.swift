@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The official compliance suite, one test per file and one recorded issue per failing case.
-@Suite("JMESPath compliance")
+@Suite("JMESPath compliance", .enabled(if: ComplianceSuite.shouldRun))
 struct ComplianceTests {
     @Test("compliance file", arguments: ComplianceSuite.fileNames)
     func complianceFile(_ fileName: String) throws {

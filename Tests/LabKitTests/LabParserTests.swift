@@ -82,6 +82,17 @@ import Testing
         #expect(result.diagnostics.first?.description.hasPrefix("broken.md:2:5: error: ") == true)
     }
 
+    @Test func explainNumbersBeyondTheModelAreDiagnosedAtTheirLine() throws {
+        let text = try String(contentsOf: Bundle.module.url(forResource: "good", withExtension: "md", subdirectory: "Fixtures")!,
+                              encoding: .utf8)
+            .replacingOccurrences(of: "record: ID:int64, Name:string(20), Age:int64",
+                                  with: "record: ID:int64, Name:string(9223372036854775807), Tags:[]int64*2000000000000000000")
+        let result = LabParser.parse(text, file: "good.md")
+        let problem = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(problem.location.line == 72, "\(problem)")
+        #expect(problem.message.contains("more than handson models"), "\(problem)")
+    }
+
     @Test func missingFrontMatterIsAnErrorAtTheFirstLine() {
         let result = LabParser.parse("## Step\n\ntext\n", file: "x.md")
         #expect(result.lab == nil)

@@ -86,4 +86,30 @@ import Testing
         }
         #expect(p.all.first?.message.contains("larger than the limit") == true)
     }
+
+    @Test(arguments: [
+        ("A:string(9223372036854775807)", "record"),
+        ("A:[]int64*2000000000000000000", "record"),
+        ("A:[][][]string(1099511627776)*1099511627776*1099511627776*1099511627776", "record"),
+        ("A:[]string(1099511627776)*1099511627776, B:[]string(1099511627776)*1099511627776", "record"),
+    ])
+    func hugeRecordsAreProblemsNotOverflows(record: String, key: String) {
+        guard case .failure(let problems) = MemoryPlanInput(limit: "512MiB", record: record, records: "10").plan() else {
+            Issue.record("expected failure for \(record)")
+            return
+        }
+        #expect(problems.all.map(\.key) == [key])
+    }
+
+    @Test func hugeLimitsAndCountsAreProblemsNotOverflows() {
+        guard case .failure(let problems) = MemoryPlanInput(limit: "8000000TiB", record: "A:int64",
+                                                              records: "9223372036854775807").plan() else {
+            Issue.record("expected failure")
+            return
+        }
+        #expect(Set(problems.all.map(\.key)) == ["limit", "records"])
+        // The largest accepted inputs still compute a plan without trapping.
+        let plan = try? MemoryPlanInput(limit: "1024TiB", record: "A:bool", records: String(MemoryPlanInput.maximumRecords)).plan().get()
+        #expect(plan?.shardCount == 2)  // 2^50 one-byte records at 70% hold 7.9e14 each
+    }
 }

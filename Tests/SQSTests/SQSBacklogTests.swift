@@ -31,7 +31,7 @@ struct SQSBacklogTests {
         #expect(diagnostics.indexesConsistent)
 
         // When the remaining 250 become visible again they are served before the rest.
-        h.clock.advance(by: 60)
+        try h.clock.advance(by: 60)
         let next = try await h.receive(url, max: 10)
         #expect(next.compactMap { $0["Body"]?.stringValue } == (250..<260).map { "m\($0)" })
         #expect(next.allSatisfy { $0.attribute("ApproximateReceiveCount") == "2" })

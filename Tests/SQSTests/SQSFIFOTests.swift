@@ -48,7 +48,7 @@ struct SQSFIFOTests {
         #expect(try await h.receive(url, max: 10).compactMap { $0["Body"]?.stringValue } == ["a2"])
 
         // When b1's visibility ends it comes back first, before b2.
-        h.clock.advance(by: 30)
+        try h.clock.advance(by: 30)
         let retried = try await h.receive(url, max: 10)
         #expect(retried.compactMap { $0["Body"]?.stringValue } == ["b1", "b2", "a2"] || retried.compactMap { $0["Body"]?.stringValue } == ["a2", "b1", "b2"])
         #expect(retried.first { $0["Body"] == "b1" }?.attribute("ApproximateReceiveCount") == "2")
@@ -60,7 +60,7 @@ struct SQSFIFOTests {
         let h = try await SQSHarness.make()
         let url = try await fifo(h)
         let first = try await h.send(url, "pay", ["MessageGroupId": "g", "MessageDeduplicationId": "order-1"])
-        h.clock.advance(by: 200)
+        try h.clock.advance(by: 200)
         let duplicate = try await h.send(url, "pay again", ["MessageGroupId": "g", "MessageDeduplicationId": "order-1"])
         #expect(duplicate["MessageId"] == first["MessageId"])
         #expect(try await h.counts(url) == (1, 0, 0))
@@ -69,7 +69,7 @@ struct SQSFIFOTests {
         try await h.delete(url, message)
         try await h.send(url, "pay", ["MessageGroupId": "g", "MessageDeduplicationId": "order-1"])
         #expect(try await h.counts(url) == (0, 0, 0))
-        h.clock.advance(by: 101)
+        try h.clock.advance(by: 101)
         let later = try await h.send(url, "pay", ["MessageGroupId": "g", "MessageDeduplicationId": "order-1"])
         #expect(later["MessageId"] != first["MessageId"])
         #expect(try await h.counts(url) == (1, 0, 0))
@@ -86,7 +86,7 @@ struct SQSFIFOTests {
         #expect(first["MessageId"] != third["MessageId"])
         let message = try #require(try await h.receive(url, max: 1).first)
         #expect(message.attribute("MessageDeduplicationId") == MessageAttributesMD5.sha256("{\"order\":1}"))
-        h.clock.advance(by: 301)
+        try h.clock.advance(by: 301)
         let fourth = try await h.send(url, "{\"order\":1}", ["MessageGroupId": "g"])
         #expect(fourth["MessageId"] != first["MessageId"])
     }
@@ -117,7 +117,7 @@ struct SQSFIFOTests {
 
         try await h.send(url, "x", ["MessageGroupId": "g", "MessageDeduplicationId": "d"])
         let first = try #require(try await h.receive(url, visibility: 10).first)
-        h.clock.advance(by: 10)
+        try h.clock.advance(by: 10)
         let second = try #require(try await h.receive(url).first)
         let expired = await h.error("DeleteMessage", ["QueueUrl": .string(url), "ReceiptHandle": first["ReceiptHandle"]!])
         #expect(expired?.code == "InvalidParameterValue")

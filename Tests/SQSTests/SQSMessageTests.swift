@@ -60,15 +60,15 @@ struct SQSMessageTests {
         let first = try #require(try await h.receive(url).first)
         #expect(first.attribute("ApproximateReceiveCount") == "1")
         // The virtual clock also moves with real time: leave a few seconds of slack for a busy machine.
-        h.clock.advance(by: 25)
+        try h.clock.advance(by: 25)
         #expect(try await h.receive(url).isEmpty)
-        h.clock.advance(by: 5)
+        try h.clock.advance(by: 5)
         #expect(try await h.counts(url) == (1, 0, 0))
         let second = try #require(try await h.receive(url, visibility: 5).first)
         #expect(second.attribute("ApproximateReceiveCount") == "2")
         #expect(second["ReceiptHandle"] != first["ReceiptHandle"])
         #expect(second.attribute("ApproximateFirstReceiveTimestamp") == first.attribute("ApproximateFirstReceiveTimestamp"))
-        h.clock.advance(by: 5)
+        try h.clock.advance(by: 5)
         #expect(try await h.receive(url).first?.attribute("ApproximateReceiveCount") == "3")
 
         // An old handle still deletes the message on a standard queue.
@@ -84,7 +84,7 @@ struct SQSMessageTests {
         let message = try #require(try await h.receive(url).first)
         let handle = try #require(message["ReceiptHandle"])
         try await h.call("ChangeMessageVisibility", ["QueueUrl": .string(url), "ReceiptHandle": handle, "VisibilityTimeout": 600])
-        h.clock.advance(by: 595)
+        try h.clock.advance(by: 595)
         #expect(try await h.receive(url).isEmpty)
         try await h.call("ChangeMessageVisibility", ["QueueUrl": .string(url), "ReceiptHandle": handle, "VisibilityTimeout": 0])
         let again = try #require(try await h.receive(url).first)
@@ -97,7 +97,7 @@ struct SQSMessageTests {
         #expect(stale?.queryCode == "AWS.SimpleQueueService.MessageNotInflight")
 
         let third = try #require(try await h.receive(url).first)
-        h.clock.advance(by: 100)
+        try h.clock.advance(by: 100)
         let total = await h.error("ChangeMessageVisibility", ["QueueUrl": .string(url), "ReceiptHandle": third["ReceiptHandle"]!,
                                                               "VisibilityTimeout": 43_200])
         #expect(total?.message == "Value 43200 for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds].")
@@ -114,14 +114,14 @@ struct SQSMessageTests {
         try await h.send(delayed, "later")
         #expect(try await h.counts(delayed) == (0, 0, 1))
         #expect(try await h.receive(delayed).isEmpty)
-        h.clock.advance(by: 60)
+        try h.clock.advance(by: 60)
         #expect(try await h.receive(delayed).first?["Body"] == "later")
 
         let plain = try await h.createQueue("plain")
         try await h.send(plain, "in ten", ["DelaySeconds": 10])
         try await h.send(plain, "now")
         #expect(try await h.receive(plain).compactMap { $0["Body"]?.stringValue } == ["now"])
-        h.clock.advance(by: 10)
+        try h.clock.advance(by: 10)
         #expect(try await h.receive(plain).compactMap { $0["Body"]?.stringValue } == ["in ten"])
         // A per-message delay overrides the queue's, including 0.
         try await h.send(delayed, "at once", ["DelaySeconds": 0])
@@ -163,7 +163,7 @@ struct SQSMessageTests {
         let poll = Task { try await h.call("ReceiveMessage", ["QueueUrl": .string(url)]) }
         try await Task.sleep(for: .milliseconds(200))
         #expect(await h.sqs.diagnostics(queueName: "orders")?.waiters == 1)
-        h.clock.advance(by: 21)
+        try h.clock.advance(by: 21)
         let output = try await poll.value
         #expect(output == [:])
         #expect(Date().timeIntervalSince(started) < Self.wellBeforeTheWait)
@@ -186,11 +186,11 @@ struct SQSMessageTests {
         let h = try await SQSHarness.make()
         let url = try await h.createQueue("short", ["MessageRetentionPeriod": "60"])
         try await h.send(url, "old")
-        h.clock.advance(by: 30)
+        try h.clock.advance(by: 30)
         try await h.send(url, "young")
-        h.clock.advance(by: 30)
+        try h.clock.advance(by: 30)
         #expect(try await h.receive(url, visibility: 0).compactMap { $0["Body"]?.stringValue } == ["young"])
-        h.clock.advance(by: 30)
+        try h.clock.advance(by: 30)
         #expect(try await h.counts(url) == (0, 0, 0))
         #expect(await h.sqs.diagnostics(queueName: "short")?.messages == 0)
     }

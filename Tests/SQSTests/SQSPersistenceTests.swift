@@ -97,7 +97,7 @@ struct StoreTests {
         let database = try AppDatabase.open(path: path, migrations: SQSService.descriptor.migrations)
         let clock = VirtualClock()
         try await database.attach(clock: clock)
-        clock.advance(by: 3600)
+        try clock.advance(by: 3600)
         let log = try await database.makeCallLog(capacity: 100)
         for i in 0..<3 {
             log.record(CallLog.Entry(time: Date(timeIntervalSince1970: Double(i)), service: "sqs", operation: "SendMessage",

@@ -154,7 +154,7 @@ struct SQSQueueTests {
         let recent = await h.error("CreateQueue", ["QueueName": "orders"])
         #expect(recent?.code == "QueueDeletedRecently")
         #expect(recent?.queryCode == "AWS.SimpleQueueService.QueueDeletedRecently")
-        h.clock.advance(by: 61)
+        try h.clock.advance(by: 61)
         let again = try await h.createQueue("orders")
         #expect(try await h.counts(again) == (0, 0, 0))
     }
@@ -201,7 +201,7 @@ struct SQSQueueTests {
         #expect(again?.queryCode == "AWS.SimpleQueueService.PurgeQueueInProgress")
         #expect(again?.httpStatus == 403)
         #expect(again?.message == "Only one PurgeQueue operation on orders is allowed every 60 seconds.")
-        h.clock.advance(by: 60)
+        try h.clock.advance(by: 60)
         try await h.call("PurgeQueue", ["QueueUrl": .string(url)])
     }
 }

@@ -25,7 +25,7 @@ struct SQSRedriveTests {
         for attempt in 1...2 {
             let message = try #require(try await h.receive(source).first)
             #expect(message.attribute("ApproximateReceiveCount") == String(attempt))
-            h.clock.advance(by: 10)
+            try h.clock.advance(by: 10)
         }
         // The third receive finds it over the limit: it moves instead of being delivered.
         #expect(try await h.receive(source).isEmpty)
@@ -71,7 +71,7 @@ struct SQSRedriveTests {
         let (source, dlq, dlqArn) = try await pair(h, maxReceiveCount: 1)
         for i in 0..<3 { try await h.send(source, "m\(i)") }
         _ = try await h.receive(source)
-        h.clock.advance(by: 10)
+        try h.clock.advance(by: 10)
         #expect(try await h.receive(source).isEmpty)
         #expect(try await h.counts(dlq) == (3, 0, 0))
 
@@ -99,14 +99,14 @@ struct SQSRedriveTests {
         let targetArn = try await h.arn(target)
         for i in 0..<10 { try await h.send(source, "m\(i)") }
         _ = try await h.receive(source, max: 10)
-        h.clock.advance(by: 10)
+        try h.clock.advance(by: 10)
         _ = try await h.receive(source, max: 10)
         #expect(try await h.counts(dlq).0 == 10)
 
         let started = try await h.call("StartMessageMoveTask", ["SourceArn": .string(dlqArn), "DestinationArn": .string(targetArn),
                                                                  "MaxNumberOfMessagesPerSecond": 1])
         let handle = try #require(started["TaskHandle"])
-        h.clock.advance(by: 3)
+        try h.clock.advance(by: 3)
         let running = try #require(try await h.call("ListMessageMoveTasks", ["SourceArn": .string(dlqArn)])["Results"]?.arrayValue?.first)
         #expect(running["Status"] == "RUNNING")
         #expect(running["TaskHandle"] == handle)
@@ -118,7 +118,7 @@ struct SQSRedriveTests {
 
         let cancelled = try await h.call("CancelMessageMoveTask", ["TaskHandle": handle])
         let movedAtCancel = try #require(cancelled["ApproximateNumberOfMessagesMoved"]?.intValue)
-        h.clock.advance(by: 100)
+        try h.clock.advance(by: 100)
         let after = try #require(try await h.call("ListMessageMoveTasks", ["SourceArn": .string(dlqArn)])["Results"]?.arrayValue?.first)
         #expect(after["Status"] == "CANCELLED")
         #expect(after["ApproximateNumberOfMessagesMoved"]?.intValue == movedAtCancel)

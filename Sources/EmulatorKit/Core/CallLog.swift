@@ -57,7 +57,10 @@ public final class CallLog: Sendable {
         self.onClear = onClear
     }
 
+    /// Records a call, its long values summarized (`maximumValueBytes`).
     public func record(_ entry: Entry) {
+        var entry = entry
+        if let summary = Self.summarized(entry.parameters) { entry.parameters = summary }
         storage.withLock { entries in
             entries.append(entry)
             // Trim in chunks so the cost per call stays constant once the log is full.

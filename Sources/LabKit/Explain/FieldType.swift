@@ -53,6 +53,25 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The largest string length or slice count accepted (1 TiB): beyond any container, and
+    /// small enough that sizes computed from it cannot overflow before they are checked.
+    public static let maximumCount = 1 << 40
+
+    /// Bytes inline plus out of line, or nil when it would overflow `Int`.
+    var checkedTotalSize: Int? {
+        switch self {
+        case .scalar(_, let size): return size
+        case .string(let bytes):
+            let (total, overflow) = bytes.addingReportingOverflow(16)
+            return overflow ? nil : total
+        case .slice(let element, let count):
+            guard let each = element.checkedTotalSize else { return nil }
+            let (elements, overflow) = count.multipliedReportingOverflow(by: each)
+            let (total, overflow2) = elements.addingReportingOverflow(24)
+            return overflow || overflow2 ? nil : total
+        }
+    }
+
     /// Parses `int64`, `string(20)`, `[]int32*4`, `[]string(10)*3`.
     public static func parse(_ text: String) -> Result<FieldType, FieldTypeError> {
         let t = text.trimmingCharacters(in: .whitespaces)
@@ -64,6 +83,9 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
             guard let count = Int(rest[rest.index(after: star)...]), count >= 0 else {
                 return .failure(.init(message: "'\(rest[rest.index(after: star)...])' is not a whole number of elements"))
             }
+            guard count <= maximumCount else {
+                return .failure(.init(message: "\(count) elements is more than handson models (at most \(maximumCount))"))
+            }
             return parse(String(rest[..<star])).map { .slice(element: $0, averageCount: count) }
         }
         if t == "string" {
@@ -73,6 +95,9 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
             let inner = t.dropFirst("string(".count).dropLast()
             guard let bytes = Int(inner), bytes >= 0 else {
                 return .failure(.init(message: "'\(inner)' is not a whole number of bytes"))
+            }
+            guard bytes <= maximumCount else {
+                return .failure(.init(message: "a string of \(bytes) bytes is more than handson models (at most \(maximumCount))"))
             }
             return .success(.string(averageBytes: bytes))
         }

@@ -20,6 +20,12 @@ public struct MemoryPlanInput: Sendable, Hashable {
 
     public static let keys = ["limit", "record", "efficiency", "records", "command"]
 
+    /// The largest memory limit a plan takes (1 PiB).
+    public static let maximumLimit = DataSize(bytes: 1 << 50)
+
+    /// The most records a plan takes (10^15), so shard arithmetic cannot overflow.
+    public static let maximumRecords = 1_000_000_000_000_000
+
     /// A problem with one input; `key` names it so a lab parser can point at its line.
     public struct Problem: Sendable, Hashable {
         public var key: String
@@ -37,6 +43,8 @@ public struct MemoryPlanInput: Sendable, Hashable {
             limitSize = DataSize(parsing: limit)
             if limitSize == nil || limitSize!.bytes == 0 {
                 problems.append(.init(key: "limit", message: "'\(limit)' is not a memory size; expected a number and a unit such as 512MiB or 2GiB"))
+            } else if limitSize!.bytes > Self.maximumLimit.bytes {
+                problems.append(.init(key: "limit", message: "'\(limit)' is more than handson models (at most \(Self.maximumLimit))"))
             }
         } else {
             problems.append(.init(key: "limit", message: "missing 'limit' (the container's memory limit, e.g. 512MiB)"))
@@ -61,10 +69,10 @@ public struct MemoryPlanInput: Sendable, Hashable {
         var total: Int?
         if let records {
             let digits = records.filter { $0 != "," && $0 != "_" }.trimmingCharacters(in: .whitespaces)
-            if let n = Int(digits), n > 0 {
+            if let n = Int(digits), n > 0, n <= Self.maximumRecords {
                 total = n
             } else {
-                problems.append(.init(key: "records", message: "'\(records)' is not a positive whole number of records"))
+                problems.append(.init(key: "records", message: "'\(records)' is not a positive whole number of records of at most \(Self.maximumRecords)"))
             }
         }
         if let command, command.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -18,6 +18,9 @@ public struct RecordLayout: Sendable, Hashable {
 
     public var recordSize: Int { structSize + outOfLineSize }
 
+    /// The largest record `parse` accepts (1 PiB).
+    public static let maximumRecordBytes = 1 << 50
+
     public init(fields declared: [(name: String, type: FieldType)]) {
         var offset = 0
         var maxAlign = 1
@@ -52,6 +55,14 @@ public struct RecordLayout: Sendable, Hashable {
             }
         }
         guard !declared.isEmpty else { return .failure(.init(message: "a record needs at least one field")) }
+        // Each field is bounded, but nested slices multiply: check the total before laying it out.
+        var total = 0
+        for (_, type) in declared {
+            guard let size = type.checkedTotalSize, size <= maximumRecordBytes - total else {
+                return .failure(.init(message: "one record would take more than \(DataSize(bytes: maximumRecordBytes)), more than any container"))
+            }
+            total += size + 8  // room for alignment padding
+        }
         return .success(RecordLayout(fields: declared))
     }
 

@@ -15,10 +15,13 @@ final class ExecutionEnvironment: Sendable {
 
     enum Phase: Sendable { case starting, idle, busy, dead }
 
+    /// Names the environment where names are public: its log stream, its scratch folder.
+    let id: String
     /// The Runtime API's key for this environment (`AWS_LAMBDA_RUNTIME_API` ends with it):
     /// 256 bits from the CSPRNG, known only to the runtime process, so the routes need no
-    /// token (custom runtimes speak the standard API and send none). Never logged or listed.
-    let id: String
+    /// token (custom runtimes speak the standard API and send none). Never logged, listed or
+    /// used as a file name (docs/security.md).
+    let runtimeKey: String
     let functionKey: String
     /// `2026/11/29/[$LATEST]<id>`: one log stream per environment, as Lambda names them.
     let logStream: String
@@ -33,7 +36,11 @@ final class ExecutionEnvironment: Sendable {
         var inFlight: (requestId: String, continuation: CheckedContinuation<RuntimeOutcome, Never>)?
         var initDuration: TimeInterval?
         var log: [(Date, String)] = []
-        var partialLine = ""
+        /// Bytes held in `log` since it was last drained.
+        var logBytes = 0
+        /// Lines not kept since the last drain because `log` was full.
+        var droppedLines = 0
+        var partialLine = Data()
         /// Invocations whose end-of-output line the runtime has written.
         var outputEnded: Set<String> = []
         var outputWaiter: (requestId: String, continuation: CheckedContinuation<Void, Never>)?
@@ -42,18 +49,32 @@ final class ExecutionEnvironment: Sendable {
     private let state = Mutex(State())
     private let process = Mutex<Process?>(nil)
 
-    init(functionKey: String, logDate: Date) {
-        id = RandomSecret.hex()
+    /// The environment's own folders: `HOME` and `TMPDIR`, removed when it ends.
+    struct Scratch: Sendable {
+        let root: URL
+        var home: URL { root.appendingPathComponent("home") }
+        var tmp: URL { root.appendingPathComponent("tmp") }
+    }
+
+    let scratch: Scratch
+
+    init(functionKey: String, logDate: Date, scratchRoot: URL) {
+        id = UUID.random().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        runtimeKey = RandomSecret.hex()
+        scratch = Scratch(root: scratchRoot.appendingPathComponent(id))
         self.functionKey = functionKey
         let day = LambdaDates.day.string(from: logDate)
-        // Its own id: the stream's name is public (DescribeLogStreams), the Runtime API key is not.
-        logStream = "\(day)/[$LATEST]\(RandomSecret.hex(bytes: 16))"
+        logStream = "\(day)/[$LATEST]\(id)"
     }
 
     var phase: Phase { state.withLock { $0.phase } }
 
     /// Starts the runtime process; its output becomes log lines.
     func launch(_ launch: Launch) throws {
+        for folder in [scratch.home, scratch.tmp] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launch.executable)
         process.arguments = launch.arguments
@@ -70,6 +91,7 @@ final class ExecutionEnvironment: Sendable {
         }
         process.terminationHandler = { [weak self] finished in
             self?.exited(status: finished.terminationStatus)
+            self?.removeScratch()
         }
         try process.run()
         self.process.withLock { $0 = process }
@@ -188,14 +210,34 @@ final class ExecutionEnvironment: Sendable {
     /// The log lines written since the last call.
     func drainLog() -> [(Date, String)] {
         state.withLock { state in
-            defer { state.log.removeAll() }
-            return state.log
+            defer {
+                state.log.removeAll()
+                state.logBytes = 0
+                state.droppedLines = 0
+            }
+            guard state.droppedLines > 0 else { return state.log }
+            return state.log + [(Date(), "handson: \(state.droppedLines) more lines of output were not kept (more than \(Self.maximumLogBytes / 1_048_576) MiB in one invocation)")]
         }
     }
 
     func destroy() {
         fail(with: .error(Self.errorDocument("The execution environment was shut down", type: "Runtime.ExitError"), type: "Runtime.ExitError"))
         if let process = process.withLock({ $0 }), process.isRunning { process.terminate() }
+        removeScratch()
+    }
+
+    private func removeScratch() {
+        try? FileManager.default.removeItem(at: scratch.root)
+    }
+
+    /// The runtime process's peak resident memory in MiB (`VmHWM`), nil where /proc has none.
+    func peakMemoryMB() -> Int? {
+        guard let pid = process.withLock({ $0?.processIdentifier }),
+              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        else { return nil }
+        return (kilobytes + 1023) / 1024
     }
 
     // MARK: Internals
@@ -225,18 +267,25 @@ final class ExecutionEnvironment: Sendable {
         releaseOutputWaiter(if: { _ in true })
     }
 
+    /// A line longer than this is cut into pieces of this size (CloudWatch Logs' event limit).
+    static let maximumLineBytes = 256 * 1024
+    /// Output kept between two drains (one invocation's worth); the rest is counted, not kept.
+    static let maximumLogBytes = 8 * 1024 * 1024
+
     private func captured(_ data: Data) {
         let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             var waiter: CheckedContinuation<Void, Never>?
-            state.partialLine += String(decoding: data, as: UTF8.self)
-            while let newline = state.partialLine.firstIndex(of: "\n") {
-                let line = String(state.partialLine[..<newline])
-                state.partialLine = String(state.partialLine[state.partialLine.index(after: newline)...])
-                guard line.hasPrefix(Self.endOfOutputMarker) else {
-                    state.log.append((Date(), line))
+            var pending = state.partialLine + data
+            while let newline = pending.firstIndex(of: 0x0A) {
+                let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                pending = pending[pending.index(after: newline)...]
+                // Output without a final newline runs into the marker: the text before it is a line.
+                guard let marker = line.range(of: Self.endOfOutputMarker) else {
+                    Self.keep(line, in: &state)
                     continue
                 }
-                let requestId = String(line.dropFirst(Self.endOfOutputMarker.count))
+                if marker.lowerBound > line.startIndex { Self.keep(String(line[..<marker.lowerBound]), in: &state) }
+                let requestId = String(line[marker.upperBound...])
                 if let waiting = state.outputWaiter, waiting.requestId == requestId {
                     state.outputWaiter = nil
                     waiter = waiting.continuation
@@ -244,13 +293,28 @@ final class ExecutionEnvironment: Sendable {
                     state.outputEnded.insert(requestId)  // read before anyone waits for it
                 }
             }
+            while pending.count > Self.maximumLineBytes {
+                let cut = pending.index(pending.startIndex, offsetBy: Self.maximumLineBytes)
+                Self.keep(String(decoding: pending[pending.startIndex..<cut], as: UTF8.self), in: &state)
+                pending = pending[cut...]
+            }
+            state.partialLine = Data(pending)
             return waiter
         }
         waiter?.resume()
     }
 
+    private static func keep(_ line: String, in state: inout State) {
+        guard state.logBytes + line.utf8.count <= maximumLogBytes else {
+            state.droppedLines += 1
+            return
+        }
+        state.logBytes += line.utf8.count
+        state.log.append((Date(), line))
+    }
+
     private func append(line: String) {
-        state.withLock { $0.log.append((Date(), line)) }
+        state.withLock { Self.keep(line, in: &$0) }
     }
 
     static func errorDocument(_ message: String, type: String) -> Data {

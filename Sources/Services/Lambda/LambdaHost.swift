@@ -12,19 +12,49 @@ public final class LambdaHost: Sendable {
     let codeCache: URL
     /// Signs and checks `Code.Location` URLs.
     let codeSigner = CodeLocationSigner()
+    /// Each live environment's own `HOME` and `TMPDIR`, removed with it.
+    let scratchRoot: URL
+    /// Whether `codeCache` is a temporary folder of this process (an in-memory emulator),
+    /// removed when the service shuts down.
+    let temporary: Bool
 
-    init(codeCache: URL) { self.codeCache = codeCache }
+    init(codeCache: URL, temporary: Bool) {
+        self.codeCache = codeCache
+        self.temporary = temporary
+        scratchRoot = codeCache.appendingPathComponent(".environments")
+    }
+
+    /// The python3 of the emulator's own `PATH` (the one learners installed boto3 into), found
+    /// once and resolved to the interpreter itself: a version manager's `python3` is often a shell
+    /// script that needs the learner's environment, which functions do not get.
+    static let python3: String? = {
+        guard let found = LambdaService.locate("python3", in: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+        else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: found)
+        process.arguments = ["-c", "import sys; print(sys.executable)"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return found }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let resolved = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && FileManager.default.isExecutableFile(atPath: resolved) ? resolved : found
+    }()
 
     /// Called by the server once it listens.
     public func listening(on port: Int) { self.port.withLock { $0 = port } }
 
     var listeningPort: Int? { port.withLock { $0 } }
 
-    func register(_ environment: ExecutionEnvironment) { environments.withLock { $0[environment.id] = environment } }
+    func register(_ environment: ExecutionEnvironment) { environments.withLock { $0[environment.runtimeKey] = environment } }
 
-    func unregister(_ environment: ExecutionEnvironment) { _ = environments.withLock { $0.removeValue(forKey: environment.id) } }
+    func unregister(_ environment: ExecutionEnvironment) { _ = environments.withLock { $0.removeValue(forKey: environment.runtimeKey) } }
 
-    func environment(id: String) -> ExecutionEnvironment? { environments.withLock { $0[id] } }
+    /// The live environment whose Runtime API key is `key`.
+    func environment(id key: String) -> ExecutionEnvironment? { environments.withLock { $0[key] } }
 
     func allEnvironments() -> [ExecutionEnvironment] { environments.withLock { Array($0.values) } }
 
@@ -35,6 +65,8 @@ public final class LambdaHost: Sendable {
             return Array(environments.values)
         }
         all.forEach { $0.destroy() }
+        try? FileManager.default.removeItem(at: scratchRoot)
+        if temporary { try? FileManager.default.removeItem(at: codeCache) }
     }
 }
 

@@ -24,10 +24,12 @@ extension LambdaService {
         let timeout = try input.int("Timeout") ?? 3
         let memory = try input.int("MemorySize") ?? 128
         try Self.validateLimits(timeout: timeout, memory: memory)
+        let variables = try input.object("Environment")?.stringMap("Variables") ?? [:]
+        try FunctionEnvironment.validate(variables)
         let function = LambdaFunction(
             name: name, account: context.account, region: context.region, runtime: runtime, handler: handler, role: role,
             description: try input.string("Description") ?? "", timeout: timeout, memorySize: memory,
-            environment: try input.object("Environment")?.stringMap("Variables") ?? [:],
+            environment: variables,
             codeSha256: archive.sha256, codeSize: archive.zip.count, lastModified: now,
             revisionId: UUID().uuidString.lowercased(), tags: try input.stringMap("Tags") ?? [:])
         functions[key] = function
@@ -98,7 +100,10 @@ extension LambdaService {
         if let timeout = try input.int("Timeout") { function.timeout = timeout }
         if let memory = try input.int("MemorySize") { function.memorySize = memory }
         try Self.validateLimits(timeout: function.timeout, memory: function.memorySize)
-        if let environment = try input.object("Environment") { function.environment = try environment.stringMap("Variables") ?? [:] }
+        if let environment = try input.object("Environment") {
+            function.environment = try environment.stringMap("Variables") ?? [:]
+            try FunctionEnvironment.validate(function.environment)
+        }
         function.lastModified = now
         function.revisionId = UUID().uuidString.lowercased()
         functions[function.key] = function

@@ -64,7 +64,9 @@ extension LambdaService {
         var lines = ["START RequestId: \(requestId) Version: $LATEST"]
         lines += environment.drainLog().map(\.1)
         lines.append("END RequestId: \(requestId)")
-        var report = "REPORT RequestId: \(requestId)\tDuration: \(String(format: "%.2f", duration)) ms\tBilled Duration: \(Int(duration.rounded(.up))) ms\tMemory Size: \(function.memorySize) MB\tMax Memory Used: \(min(function.memorySize, 40)) MB"
+        var report = "REPORT RequestId: \(requestId)\tDuration: \(String(format: "%.2f", duration)) ms\tBilled Duration: \(Int(duration.rounded(.up))) ms\tMemory Size: \(function.memorySize) MB"
+        // The runtime process's peak resident memory so far, as the kernel measured it.
+        if let peak = environment.peakMemoryMB() { report += "\tMax Memory Used: \(peak) MB" }
         if let initDuration { report += "\tInit Duration: \(String(format: "%.2f", initDuration * 1000)) ms" }
         lines.append(report)
         if let logs {
@@ -99,7 +101,7 @@ extension LambdaService {
         }
         let archive = CodeArchive(zip: zip)
         let folder = try archive.unpack(into: host.codeCache.appendingPathComponent(archive.folderName))
-        let environment = ExecutionEnvironment(functionKey: function.key, logDate: clock.now)
+        let environment = ExecutionEnvironment(functionKey: function.key, logDate: clock.now, scratchRoot: host.scratchRoot)
         host.register(environment)
         do {
             try environment.launch(try Self.launch(function, folder: folder, environment: environment, port: port))
@@ -120,12 +122,12 @@ extension LambdaService {
     }
 
     static func launch(_ function: LambdaFunction, folder: URL, environment: ExecutionEnvironment, port: Int) throws -> ExecutionEnvironment.Launch {
-        let inherited = ProcessInfo.processInfo.environment
+        let python = function.isPython ? LambdaHost.python3 : nil
         var variables: [String: String] = [
-            "PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
-            "HOME": inherited["HOME"] ?? "/tmp", "LANG": "C.UTF-8", "TZ": ":UTC",
+            "PATH": FunctionEnvironment.path(interpreter: python),
+            "HOME": environment.scratch.home.path, "TMPDIR": environment.scratch.tmp.path, "LANG": "C.UTF-8", "TZ": ":UTC",
             "LAMBDA_TASK_ROOT": folder.path, "LAMBDA_RUNTIME_DIR": folder.path, "_HANDLER": function.handler,
-            "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)\(LambdaRoutes.runtimePrefix)\(environment.id)",
+            "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)\(LambdaRoutes.runtimePrefix)\(environment.runtimeKey)",
             "AWS_LAMBDA_FUNCTION_NAME": function.name, "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(function.memorySize),
             "AWS_LAMBDA_LOG_GROUP_NAME": function.logGroup, "AWS_LAMBDA_LOG_STREAM_NAME": environment.logStream,
@@ -138,8 +140,7 @@ extension LambdaService {
         ]
         for (key, value) in function.environment { variables[key] = value }
         if function.isPython {
-            guard let python = Self.locate("python3", in: variables["PATH"] ?? ""),
-                  let bootstrap = Bundle.module.url(forResource: "bootstrap", withExtension: "py", subdirectory: "Runtime") else {
+            guard let python, let bootstrap = Bundle.module.url(forResource: "bootstrap", withExtension: "py", subdirectory: "Runtime") else {
                 throw LambdaErrors.serviceError("python3 is not installed on this machine; it runs the python runtimes")
             }
             return .init(executable: python, arguments: [bootstrap.path], environment: variables, workingDirectory: folder)
@@ -151,6 +152,7 @@ extension LambdaService {
         return .init(executable: bootstrap.path, arguments: [], environment: variables, workingDirectory: folder)
     }
 
+    /// The first executable `program` on a `PATH`.
     static func locate(_ program: String, in path: String) -> String? {
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(program)"

@@ -37,7 +37,7 @@ public actor LambdaService: EmulatorService, DurableService {
         self.logs = logs
         let cache = database.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("lambda-code") }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("handson-lambda-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        host = LambdaHost(codeCache: cache)
+        host = LambdaHost(codeCache: cache, temporary: database.path == nil)
         let snapshot = try await store.load()
         apply(snapshot)
     }

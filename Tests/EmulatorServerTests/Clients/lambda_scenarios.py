@@ -234,7 +234,63 @@ def large_package_and_code_location():
             expect(exc.code == 403, (url, exc.code))
 
 
-SCENARIOS = {f.__name__: f for f in [invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq,
+def function_environment_is_bounded():
+    """A function starts with a clean environment of its own, reserved keys and loader variables
+    are refused, a zip that inflates past 250 MB is refused, output lines are cut at 256 KiB, and
+    REPORT gives the runtime's measured peak memory."""
+    import base64
+    import os
+    import re
+    make_role()
+    for key in ["AWS_REGION", "AWS_LAMBDA_RUNTIME_API", "LD_PRELOAD"]:
+        try:
+            create("bad-env-" + key.lower().replace("_", "-"), Environment={"Variables": {key: "x"}})
+            raise AssertionError(f"{key} was accepted")
+        except ClientError as exc:
+            expect(exc.response["Error"]["Code"] == "InvalidParameterValueException", exc.response)
+            expect(key in exc.response["Error"]["Message"], exc.response)
+    code = ("import os, json\n"
+            "def handler(e, c):\n"
+            "    open(os.path.join(os.environ['HOME'], 'note'), 'w').write('x')\n"
+            "    block = bytearray(120 * 1024 * 1024)\n"
+            "    print('y' * 600000, end='')\n"
+            "    return dict(os.environ)\n")
+    create("env-probe", code=code, MemorySize=512, Timeout=30,
+           Environment={"Variables": {"PATH": "/nonexistent", "GREETING": "hi"}})
+    result = lam.invoke(FunctionName="env-probe", LogType="Tail")
+    env = json.loads(result["Payload"].read())
+    expect(env["GREETING"] == "hi" and env["PATH"] == "/nonexistent", env)
+    documented = {"PATH", "HOME", "TMPDIR", "LANG", "TZ", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "_HANDLER",
+                  "AWS_LAMBDA_RUNTIME_API", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
+                  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+                  "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV", "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID",
+                  "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "GREETING"}
+    expect(set(env) <= documented, f"not documented, so inherited from the emulator: {set(env) - documented}")
+    expect(env["HOME"] != os.environ.get("HOME") and "/.environments/" in env["HOME"], env["HOME"])
+    tail = base64.b64decode(result["LogResult"]).decode()
+    peak = re.search(r"Max Memory Used: (\d+) MB", tail)
+    expect(peak and int(peak.group(1)) >= 120, tail)
+    logs = boto3.client("logs", **session)
+    events = logs.filter_log_events(logGroupName="/aws/lambda/env-probe")["events"]
+    pieces = [e["message"] for e in events if e["message"].startswith("y")]
+    expect(max(len(p) for p in pieces) <= 256 * 1024 and sum(len(p) for p in pieces) == 600000,
+           [len(p) for p in pieces])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("handler.py", "def handler(e, c):\n    return 1\n")
+        with archive.open("zeros.bin", "w", force_zip64=True) as big:
+            chunk = bytes(1 << 20)
+            for _ in range(300):
+                big.write(chunk)
+    try:
+        lam.create_function(FunctionName="bomb", Runtime="python3.12", Handler="handler.handler", Role=ROLE,
+                            Code={"ZipFile": buffer.getvalue()})
+        raise AssertionError("a package of 300 MB unzipped was accepted")
+    except ClientError as exc:
+        expect(exc.response["Error"]["Message"] == "Unzipped size must be smaller than 262144000 bytes", exc.response)
+
+
+SCENARIOS = {f.__name__: f for f in [function_environment_is_bounded, invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq,
                                      roles_are_enforced, large_package_and_code_location]}
 
 if __name__ == "__main__":

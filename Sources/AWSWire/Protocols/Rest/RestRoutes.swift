@@ -81,3 +81,19 @@ struct RestRoutes: Sendable {
         return nil
     }
 }
+
+extension RestRoutes {
+    /// How a REST codec routes: among the services of its protocol that the request was
+    /// signed for (or all of them), the first whose templates match method and path.
+    static func route(_ request: WireRequest, in catalog: ServiceCatalog, protocolName: String) -> RoutedRequest? {
+        let scope = SigV4Scope.from(headers: request.headers, parameters: request.query)
+        let candidates = catalog.candidates(signingName: scope?.service) { $0.protocolName == protocolName }
+        for model in candidates {
+            guard let routes = catalog.restRoutes(for: model),
+                  let (name, captures) = routes.route(method: request.method, path: request.path, query: request.query),
+                  let operation = model.operations[name] else { continue }
+            return RoutedRequest(model: model, operation: operation, scope: scope, pathCaptures: captures)
+        }
+        return nil
+    }
+}

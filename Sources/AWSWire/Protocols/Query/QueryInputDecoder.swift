@@ -16,8 +16,14 @@ import JSON
 ///   booleans, timestamps epoch seconds, blobs stay base64 text.
 ///
 /// Parameters the shape does not know (`Action`, `Version`, signatures) are ignored.
+///
+/// EC2's dialect (botocore's `EC2Serializer`) names a member by its `queryName`, else its
+/// `locationName` capitalised, else its name, and always sends lists flat as `Name.N`.
 struct QueryInputDecoder {
+    enum Dialect { case query, ec2 }
+
     let model: ServiceModel
+    var dialect: Dialect = .query
 
     func decode(_ parameters: [(String, String)], shape: ShapeID) throws(WireError) -> JSONValue {
         let root = ParameterNode()
@@ -35,7 +41,7 @@ struct QueryInputDecoder {
         var object: [String: JSONValue] = [:]
         for member in shape.members {
             // botocore sends an empty flattened list under the member's own name: `AttributeNames=`.
-            let plain = member.locationName ?? member.name
+            let plain = dialect == .ec2 ? serializedName(member) : member.locationName ?? member.name
             var name = serializedName(member)
             if node.children[name] == nil, node.children[plain] != nil { name = plain }
             guard let child = node.children[name] else { continue }
@@ -48,6 +54,11 @@ struct QueryInputDecoder {
 
     /// botocore's rule: a flattened list whose element has a name is sent under that name.
     private func serializedName(_ member: Member) -> String {
+        if dialect == .ec2 {
+            if let queryName = member.queryName { return queryName }
+            if let name = member.locationName, let first = name.first { return first.uppercased() + name.dropFirst() }
+            return member.name
+        }
         let target = model[member.shape]
         if target.type == .list, member.flattened, let elementName = target.member?.locationName {
             return elementName
@@ -63,7 +74,7 @@ struct QueryInputDecoder {
             return try structure(node, shape, path: path)
         case .list:
             guard let element = shape.member else { return nil }
-            let container = ref.flattened ? node : node.children[element.locationName ?? "member"]
+            let container = ref.flattened || dialect == .ec2 ? node : node.children[element.locationName ?? "member"]
             let items = container?.indexed() ?? []
             if items.isEmpty {
                 // `Name=` is how botocore sends an empty list; `Name=v` how older clients sent one item.
@@ -87,7 +98,8 @@ struct QueryInputDecoder {
                 guard let valueNode = entry.children[valueName] else { throw .missingParameter(path + "." + valueName) }
                 if let value = try decode(valueNode, valueRef, path: path + "." + valueName) { object[key] = value }
             }
-            if object.isEmpty, node.value == nil, container == nil { return nil }
+            // `MapArg=` is how botocore sends an empty map.
+            if object.isEmpty, node.value == nil || node.value?.isEmpty == false, container == nil { return nil }
             return .object(object)
         default:
             guard let text = node.value else { return nil }

@@ -11,13 +11,25 @@ import JSON
 /// maps repeat their element in place, others wrap elements in `member` / `entry`.
 /// Values that do not fit the shape are written as best they can be, never dropped
 /// silently or fatally: the service produced them and the client may cope.
+///
+/// EC2's dialect (botocore's `EC2QueryParser`) has no result wrapper: the members sit in
+/// `<OperationResponse>` itself, followed by `<requestId>`.
 struct QueryXMLEncoder {
     let model: ServiceModel
+    var dialect: QueryInputDecoder.Dialect = .query
 
     func response(_ operation: OperationModel, output: JSONValue, requestId: String) -> Data {
         var xml = XMLWriter()
         let root = operation.name + "Response"
         xml.open(root, namespace: model.metadata.xmlNamespace)
+        if dialect == .ec2 {
+            if let outputID = operation.output, case .object(let fields) = output {
+                structure(fields, model[outputID], into: &xml)
+            }
+            xml.element("requestId", requestId)
+            xml.close(root)
+            return Data(xml.text.utf8)
+        }
         if let outputID = operation.output {
             let wrapper = operation.resultWrapper
             if case .object(let fields) = output, !fields.isEmpty {
@@ -35,7 +47,8 @@ struct QueryXMLEncoder {
         return Data(xml.text.utf8)
     }
 
-    private func structure(_ fields: [String: JSONValue], _ shape: Shape, into xml: inout XMLWriter) {
+    /// A structure's members as child elements of the element being written.
+    func structure(_ fields: [String: JSONValue], _ shape: Shape, into xml: inout XMLWriter) {
         for member in shape.members {
             guard let value = fields[member.name], value != .null else { continue }
             self.member(member, value, into: &xml)
@@ -55,7 +68,7 @@ struct QueryXMLEncoder {
         case .map where member.flattened:
             guard case .object(let entries) = value, let key = target.key, let valueRef = target.value else { return }
             for entryKey in entries.keys.sorted() {
-                xml.open(name)
+                open(name, member, into: &xml)
                 mapEntry(entryKey, entries[entryKey]!, key: key, value: valueRef, into: &xml)
                 xml.close(name)
             }
@@ -65,8 +78,17 @@ struct QueryXMLEncoder {
     }
 
     private func mapEntry(_ key: String, _ value: JSONValue, key keyRef: Member, value valueRef: Member, into xml: inout XMLWriter) {
-        xml.element(keyRef.locationName ?? "key", key)
+        let keyName = keyRef.locationName ?? "key"
+        open(keyName, keyRef, into: &xml)
+        xml.characters(key)
+        xml.close(keyName)
         self.value(value, valueRef, named: valueRef.locationName ?? "value", into: &xml)
+    }
+
+    /// An opening tag, declaring the namespace the reference names (`xmlNamespace`).
+    private func open(_ name: String, _ ref: Member, into xml: inout XMLWriter) {
+        guard let namespace = ref.xmlNamespace else { return xml.open(name) }
+        xml.open(name, attributes: [(namespace.prefix.map { "xmlns:" + $0 } ?? "xmlns", namespace.uri)])
     }
 
     /// One element named `name` holding `value` as the shape `ref` points to.
@@ -74,18 +96,18 @@ struct QueryXMLEncoder {
         let target = model[ref.shape]
         switch (target.type, value) {
         case (.structure, .object(let fields)):
-            xml.open(name)
+            open(name, ref, into: &xml)
             structure(fields, target, into: &xml)
             xml.close(name)
         case (.list, .array(let items)):
-            xml.open(name)
+            open(name, ref, into: &xml)
             if let element = target.member {
                 let elementName = element.locationName ?? "member"
                 for item in items where item != .null { self.value(item, element, named: elementName, into: &xml) }
             }
             xml.close(name)
         case (.map, .object(let entries)):
-            xml.open(name)
+            open(name, ref, into: &xml)
             if let key = target.key, let valueRef = target.value {
                 for entryKey in entries.keys.sorted() {
                     xml.open("entry")
@@ -95,7 +117,9 @@ struct QueryXMLEncoder {
             }
             xml.close(name)
         default:
-            xml.element(name, scalarText(value, target, format: ref.timestampFormat))
+            open(name, ref, into: &xml)
+            xml.characters(scalarText(value, target, format: ref.timestampFormat))
+            xml.close(name)
         }
     }
 
@@ -104,7 +128,13 @@ struct QueryXMLEncoder {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number):
-            if shape.type == .timestamp, format != "unixTimestamp" { return Timestamp.iso8601(number) }
+            if shape.type == .timestamp {
+                switch format {
+                case "unixTimestamp": return Self.formatNumber(number)
+                case "rfc822": return Timestamp.httpDate(number)
+                default: return Timestamp.iso8601(number)
+                }
+            }
             return Self.formatNumber(number)
         case .null: return ""
         case .array, .object: return value.jsonText()
