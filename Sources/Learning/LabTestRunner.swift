@@ -49,7 +49,8 @@ public struct LabTestRunner: Sendable {
             let bin = scratch.appendingPathComponent("bin")
             let base = ProcessInfo.processInfo.environment
             try LearnerEnvironment.installWrappers(in: bin, handsonExecutable: executable, searchPath: base["PATH"] ?? "")
-            environment = LearnerEnvironment(endpoint: emulator.endpoint, bin: bin, lab: lab.id).applied(to: base)
+            environment = LearnerEnvironment(endpoint: emulator.endpoint, bin: bin, lab: lab.id,
+                                             tokenFile: emulator.tokenFile).applied(to: base)
         } catch {
             return lab.steps.map { step in
                 StepResult(lab: lab.id, file: lab.file, number: step.number, stepId: step.id, title: step.title,

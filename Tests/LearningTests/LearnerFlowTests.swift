@@ -12,6 +12,7 @@ import Testing
         environment["NO_COLOR"] = "1"
         environment["PATH"] = Handson.packageRoot.appendingPathComponent(".build/debug").path + ":" + (environment["PATH"] ?? "")
         environment.removeValue(forKey: "HANDSON_ENDPOINT")
+        environment.removeValue(forKey: "HANDSON_TOKEN_FILE")
         let runner = CommandRunner(environment: environment, workingDirectory: home)
         return try await runner.run(commandLine, timeoutSeconds: 120)
     }
@@ -44,6 +45,18 @@ import Testing
         let start = try await Self.learner("handson start queue-steps --port 0", home: home)
         #expect(start.status == 0, "\(start.stderr)")
         #expect(start.stdout.contains("Step 1 of 3: Create a queue"))
+
+        // The background emulator's token is the learner's alone; its own endpoints need it,
+        // and `handson` inside the learner's environment finds it (docs/security.md).
+        let access = try await Self.learner("""
+            eval "$(handson env)"
+            stat -c %a "$HANDSON_HOME/emulator/token" "$HANDSON_HOME/emulator.log"
+            test "$HANDSON_TOKEN_FILE" = "$HANDSON_HOME/emulator/token" && echo token-file-exported
+            curl -s -o /dev/null -w '%{http_code}\\n' "$HANDSON_ENDPOINT/_handson/state"
+            curl -s -o /dev/null -w '%{http_code}\\n' -H "X-Handson-Token: $(cat "$HANDSON_TOKEN_FILE")" "$HANDSON_ENDPOINT/_handson/state"
+            handson clock >/dev/null && echo clock-read
+            """, home: home)
+        #expect(access.stdout == "600\n600\ntoken-file-exported\n403\n200\nclock-read\n", "\(access.stdout)\n\(access.stderr)")
 
         let failing = try await Self.learner("handson check", home: home)
         #expect(failing.status == 1)

@@ -41,7 +41,7 @@ extension LambdaService {
         let function = try function(input, context)
         var result: [String: JSONValue] = [
             "Configuration": function.configuration,
-            "Code": ["RepositoryType": "S3", "Location": .string(context.endpoint + LambdaRoutes.codeLocation(function))],
+            "Code": ["RepositoryType": "S3", "Location": .string(context.endpoint + LambdaRoutes.codeLocation(function, signer: host.codeSigner))],
         ]
         if !function.tags.isEmpty { result["Tags"] = .object(function.tags.mapValues(JSONValue.string)) }
         return .object(result)

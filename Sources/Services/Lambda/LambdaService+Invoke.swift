@@ -127,7 +127,7 @@ extension LambdaService {
             "PATH": FunctionEnvironment.path(interpreter: python),
             "HOME": environment.scratch.home.path, "TMPDIR": environment.scratch.tmp.path, "LANG": "C.UTF-8", "TZ": ":UTC",
             "LAMBDA_TASK_ROOT": folder.path, "LAMBDA_RUNTIME_DIR": folder.path, "_HANDLER": function.handler,
-            "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)\(LambdaRoutes.runtimePrefix)\(environment.id)",
+            "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)\(LambdaRoutes.runtimePrefix)\(environment.runtimeKey)",
             "AWS_LAMBDA_FUNCTION_NAME": function.name, "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(function.memorySize),
             "AWS_LAMBDA_LOG_GROUP_NAME": function.logGroup, "AWS_LAMBDA_LOG_STREAM_NAME": environment.logStream,
