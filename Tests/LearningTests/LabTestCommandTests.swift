@@ -43,6 +43,7 @@ import Testing
         let tested = try await Handson.run("test '\(labs)'", home: home)
         #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
         #expect(tested.stdout.contains("ok 1 - queue-demo step 1 create-queue"))
+        #expect(tested.stdout.contains("wrong attempts caught 1/1, other ways accepted 1/1"), "\(tested.stdout)")
         let again = try await Handson.run("new queue-demo --labs '\(labs)'", home: home)
         #expect(again.status != 0 && again.stderr.contains("already exists"))
     }
