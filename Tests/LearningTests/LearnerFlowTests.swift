@@ -36,6 +36,23 @@ import Testing
         try? FileManager.default.removeItem(at: home)
     }
 
+    @Test func aFailedCheckExplainsTheKnownMistakeItCaught() async throws {
+        try await Self.withLearnerHome("mistake") { home in
+            let start = try await Self.learner("handson start attempts --port 0", home: home)
+            #expect(start.status == 0, "\(start.stderr)")
+            let mistake = try await Self.learner("eval \"$(handson env)\"; aws sqs create-queue --queue-name slow", home: home)
+            #expect(mistake.status == 0, "\(mistake.stderr)")
+            let check = try await Self.learner("handson check", home: home)
+            #expect(check.status == 1)
+            #expect(check.stdout.contains("✗ slow delays every message by 30 seconds"))
+            #expect(check.stdout.contains("A common mistake: a queue without the delay"), "\(check.stdout)")
+            #expect(check.stdout.contains("A delay is a queue attribute"))
+            #expect(!check.stdout.contains("caught-by"))
+            // The mistake nobody made is not shown: its assertion did not fail alone.
+            #expect(!check.stdout.contains("the wrong name"))
+        }
+    }
+
     @Test func checkResetAndGrade() async throws {
         try await Self.withLearnerHome("flow") { home in try await checkResetAndGrade(home: home) }
     }
