@@ -8,27 +8,34 @@ import Testing
 /// needs no space at all.
 @Suite struct JapaneseInlineSpacingTests {
     @Test(arguments: [
-        // (with spaces, without spaces, the styled fragment both must show)
-        ("消えるわけでは **ありません** 。", "消えるわけでは**ありません**。",
-         "\u{1B}[1mありません\u{1B}[22m"),
-        ("Lambda 関数は、自分の **実行ロール** の権限で動きます。", "Lambda 関数は、自分の**実行ロール**の権限で動きます。",
-         "\u{1B}[1m実行ロール\u{1B}[22m"),
-        ("*バッチ* とは何かを確かめます。", "*バッチ*とは何かを確かめます。",
-         "\u{1B}[3mバッチ\u{1B}[23m"),
-        ("キュー `tasks` を作ります。", "キュー`tasks`を作ります。",
-         "\u{1B}[33mtasks\u{1B}[39m"),
-        ("ハンドラーは `handler.handler` です。", "ハンドラーは`handler.handler`です。",
-         "\u{1B}[33mhandler.handler\u{1B}[39m"),
+        // (with spaces, without spaces)
+        ("消えるわけでは **ありません** 。", "消えるわけでは**ありません**。"),
+        ("Lambda 関数は、自分の **実行ロール** の権限で動きます。", "Lambda 関数は、自分の**実行ロール**の権限で動きます。"),
+        ("*バッチ* とは何かを確かめます。", "*バッチ*とは何かを確かめます。"),
+        ("キュー `tasks` を作ります。", "キュー`tasks`を作ります。"),
+        ("ハンドラーは `handler.handler` です。", "ハンドラーは`handler.handler`です。"),
     ])
-    func markupWithoutSpacesRendersTheSameStyle(_ spaced: String, _ unspaced: String, _ fragment: String) {
+    func markupWithoutSpacesRendersTheSameStyle(_ spaced: String, _ unspaced: String) {
         let withSpaces = render(spaced, color: true)
         let withoutSpaces = render(unspaced, color: true)
-        #expect(withoutSpaces.contains(fragment))
-        #expect(withSpaces.contains(fragment))
-        // The spaces are the only difference: no delimiter is left over as a literal character.
-        #expect(String(withSpaces.filter { $0 != " " }) == String(withoutSpaces.filter { $0 != " " }))
+        #expect(withoutSpaces.contains("\u{1B}["))
+        // The spaces are the only difference: the same styled runs, and no delimiter is left
+        // over as a literal character.
+        #expect(withSpaces.filter { $0 != " " } == withoutSpaces.filter { $0 != " " })
         #expect(!withoutSpaces.contains("*"))
         #expect(!withoutSpaces.contains("`"))
+    }
+
+    @Test(arguments: [
+        // (without spaces, the styled run it must show)
+        ("消えるわけでは**ありません**。", "\u{1B}[1mありません\u{1B}[22m"),
+        ("Lambda 関数は、自分の**実行ロール**の権限で動きます。", "\u{1B}[1m実行ロール\u{1B}[22m"),
+        ("*バッチ*とは何かを確かめます。", "\u{1B}[3mバッチ\u{1B}[23m"),
+        ("キュー`tasks`を作ります。", "\u{1B}[33mtasks\u{1B}[39m"),
+        ("ハンドラーは`handler.handler`です。", "\u{1B}[33mhandler.handler\u{1B}[39m"),
+    ])
+    func markupWithoutSpacesIsStyled(_ unspaced: String, _ styledRun: String) {
+        #expect(render(unspaced, color: true).contains(styledRun))
     }
 
     @Test func plainOutputKeepsTheBackticksAndDropsTheStars() {
