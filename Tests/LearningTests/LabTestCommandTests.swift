@@ -23,7 +23,7 @@ import Testing
         let home = try Handson.scratch("test-labs")
         defer { try? FileManager.default.removeItem(at: home) }
         let labs = Handson.packageRoot.appendingPathComponent("labs").path
-        let outcome = try await Handson.run("test '\(labs)'", home: home, timeout: 900)
+        let outcome = try await Handson.run("test '\(labs)'", home: home, timeout: 1500)
         #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("ok 1 - "))
         for lastStep in ["sqs-basics step 8", "iam-roles step 6", "sqs-lambda-trigger step 7", "sqs-dlq step 8"] {
