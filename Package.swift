@@ -103,6 +103,13 @@ let package = Package(
             "Emulator", "EmulatorKit", "AWSWire", "LabKit", "Lambda", "JSON", "JMESPath",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
+        // Seeded fuzzing of everything that reads untrusted input: a few seconds per target here,
+        // long runs with `scripts/fuzz` (same tests, bigger budget from the environment).
+        .testTarget(name: "FuzzTests", dependencies: [
+            "AWSWire", "JSON", "JMESPath", "LabKit", "TerminalMarkdown", "EmulatorServer",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         // AWS's own protocol test suites (botocore's copy), read from ../shared, never vendored.
         .testTarget(name: "AWSProtocolTests", dependencies: ["AWSWire", "JSON"]),
         .testTarget(name: "EmulatorServerTests", dependencies: [

@@ -9,6 +9,13 @@ import Testing
         return (try String(contentsOf: url, encoding: .utf8), url.path)
     }
 
+    /// Found by fuzzing: cmark counts a bare CR as a line break and the parser's lines do not, so a
+    /// block's line could lie past the last line the parser has; cutting a hint's text there trapped.
+    @Test func bareCarriageReturnsEndInDiagnosticsNotATrap() {
+        let result = LabParser.parse("# Lab\r\r\r\r\n## Step\n<details><summary>Hint</summary>\n\n</details>", file: "cr.md")
+        #expect(result.diagnostics.contains { $0.severity == .error })
+    }
+
     @Test func parsesAGoodLabIntoStepsWithTheirParts() throws {
         let (text, _) = try Self.fixture("good")
         let result = LabParser.parse(text, file: "good.md")

@@ -19,6 +19,17 @@ import Testing
         ])
     }
 
+    /// Found by fuzzing: 10^15 records of 8 B in 1.5 MB need ~7·10^9 shards, and listing a command
+    /// for each ran out of memory. Past 20 shards the middle is one comment line.
+    @Test func manyShardsAreListedShortly() throws {
+        let plan = try MemoryPlanInput(limit: "1.5MB", record: "F0:int64", records: "1000000000000000").plan().get()
+        let shards = try #require(plan.shardCount)
+        #expect(shards > 1_000_000_000)
+        #expect(plan.shardCommands.count == 5)
+        #expect(plan.shardCommands.last == "./your-batch-binary --user-id-mod=\(shards - 1) --divisor=\(shards)")
+        #expect(MemoryExplanation(plan: plan).markdown.contains("# … --user-id-mod=3 to \(shards - 2) likewise …"))
+    }
+
     @Test func explanationShowsTheSeedsFigures() throws {
         let plan = try MemoryPlanInput(limit: "512MiB", record: Self.seedRecord, records: "20000000").plan().get()
         let en = MemoryExplanation(plan: plan).markdown

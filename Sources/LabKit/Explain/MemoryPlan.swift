@@ -43,9 +43,15 @@ public struct MemoryPlan: Sendable, Hashable {
         return (total + shards - 1) / shards
     }
 
+    /// The most commands listed one by one; past it the middle is one comment line. A plan may
+    /// need billions of shards (10^15 records in 1 MB), and listing them all never ends.
+    public static let maximumListedShards = 20
+
     /// One command line per shard: each container takes the IDs with `id % divisor == mod`.
     public var shardCommands: [String] {
         guard let shards = shardCount else { return [] }
-        return (0..<shards).map { "\(command) --user-id-mod=\($0) --divisor=\(shards)" }
+        let line = { (mod: Int) in "\(command) --user-id-mod=\(mod) --divisor=\(shards)" }
+        guard shards > Self.maximumListedShards else { return (0..<shards).map(line) }
+        return (0..<3).map(line) + ["# … --user-id-mod=3 to \(shards - 2) likewise …", line(shards - 1)]
     }
 }

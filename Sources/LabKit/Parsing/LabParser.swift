@@ -68,8 +68,10 @@ struct ParseState {
 
     /// Source text of lines `from...to` (1-based, inclusive).
     func text(from: Int, to: Int) -> String {
-        guard from <= to, from >= 1 else { return "" }
-        return lines[(from - 1)..<min(to, lines.count)].joined(separator: "\n")
+        // `from` may lie past the last line (a block's next line when the block ends the file).
+        let end = min(to, lines.count)
+        guard from >= 1, from - 1 < end else { return "" }
+        return lines[(from - 1)..<end].joined(separator: "\n")
     }
 
     mutating func sections(of document: MarkdownNode) -> (String, [Step]) {
