@@ -83,7 +83,7 @@ let package = Package(
             .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .executableTarget(name: "handson", dependencies: [
-            "LabKit", "JSON", "TerminalMarkdown", "EmulatorServer", "Learning",
+            "LabKit", "JSON", "TerminalMarkdown", "EmulatorServer", "Learning", "HandsonAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GFMTests", dependencies: ["GFM"]),

@@ -2,10 +2,12 @@
 import io
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -26,7 +28,11 @@ def free_port():
 
 
 port = free_port()
-server = subprocess.Popen([handson, "serve", "--in-memory", "--port", str(port)], stdout=subprocess.DEVNULL)
+# The emulator's own endpoints need its token (docs/security.md): ask for it in a file of ours.
+token_dir = tempfile.mkdtemp(prefix="handson-bench-")
+token_file = os.path.join(token_dir, "token")
+server = subprocess.Popen([handson, "serve", "--in-memory", "--port", str(port), "--token-file", token_file],
+                          stdout=subprocess.DEVNULL)
 endpoint = f"http://127.0.0.1:{port}"
 for _ in range(200):
     try:
@@ -68,7 +74,10 @@ def timed(call, n):
 
 
 def state(query):
-    return json.load(urllib.request.urlopen(endpoint + "/_handson/state?query=" + urllib.parse.quote(query)))
+    token = open(token_file).read().strip()
+    request = urllib.request.Request(endpoint + "/_handson/state?query=" + urllib.parse.quote(query),
+                                     headers={"X-Handson-Token": token})
+    return json.load(urllib.request.urlopen(request))
 
 
 try:
@@ -95,6 +104,7 @@ try:
     print(f"peer: boto3 SQS ListQueues (no code runs): median {peer[0]:.2f} ms; warm invoke / that = {warm[0] / peer[0]:.2f}x")
     print(f"peer: a bare `python3 -c pass` start: median {python_start[0]:.1f} ms; cold invoke / that = {cold_median / python_start[0]:.2f}x")
 finally:
+    shutil.rmtree(token_dir, ignore_errors=True)
     server.terminate()
     try:
         server.wait(timeout=10)

@@ -14,8 +14,24 @@ struct EmulatorResponder: HTTPResponder {
     let admin: AdminRoutes
     let aws: AWSResponder
     let spool: RequestBodySpool
+    let access: AccessGuard
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // Who may ask comes first: a refused request's body is never read.
+        switch access.verdict(for: request) {
+        case .refused(let refusal):
+            return AccessResponses.refusal(refusal, to: request, codec: aws.codec)
+        case .allowed(let origin?):
+            if request.method == .options { return AccessResponses.preflight(origin: origin, request: request) }
+            var response = try await route(request, context: context)
+            AccessResponses.allowing(origin, on: &response)
+            return response
+        case .allowed(nil):
+            return try await route(request, context: context)
+        }
+    }
+
+    private func route(_ request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         if path.hasPrefix(HandsonAPI.root + "/") || path == HandsonAPI.motoReset {
             do {
@@ -47,7 +63,10 @@ func makeRouter(emulator: Emulator, admin: AdminRoutes, maxBodyBytes: Int) -> Ro
             for name in route.parameterNames { parameters[name] = context.parameters.get(name) }
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
-            let answer = await route.handle(ServiceRouteRequest(parameters: parameters, headers: headers, body: Data(buffer: body)))
+            var query: [String: String] = [:]
+            for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+            let answer = await route.handle(ServiceRouteRequest(parameters: parameters, headers: headers, query: query,
+                                                                body: Data(buffer: body)))
             return AWSResponder.response(WireResponse(status: answer.status, headers: answer.headers, body: answer.body))
         }
     }
@@ -58,6 +77,7 @@ func makeRouter(emulator: Emulator, admin: AdminRoutes, maxBodyBytes: Int) -> Ro
 public func buildApplication(_ configuration: ServerConfiguration, version: String,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
     let (emulator, catalog) = try await openEmulatorAndModels(configuration)
+    try writeTokenFile(configuration)
     return buildApplication(emulator: emulator, catalog: catalog, configuration: configuration, version: version,
                             onServerRunning: onServerRunning)
 }
@@ -73,14 +93,23 @@ func openEmulatorAndModels(_ configuration: ServerConfiguration) async throws ->
     return (emulator, catalog)
 }
 
+/// Writes the token where `--token-file` said, before the server listens: a client that has
+/// seen the port can read the token.
+func writeTokenFile(_ configuration: ServerConfiguration) throws {
+    if let file = configuration.tokenFile { try TokenFile.write(configuration.token, to: file) }
+}
+
 public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, configuration: ServerConfiguration, version: String,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     let admin = AdminRoutes(emulator: emulator, version: version, maxBodyBytes: configuration.maxBodyBytes)
+    let openPrefixes = emulator.serviceRoutes.filter { $0.access == .secretInURL }.map { HandsonAPI.servicePath($0.fixedPrefix) }
+    let access = AccessGuard(configuration: configuration, openPrefixes: openPrefixes)
     let responder = EmulatorResponder(
         router: makeRouter(emulator: emulator, admin: admin, maxBodyBytes: configuration.maxBodyBytes).buildResponder(),
         admin: admin,
         aws: AWSResponder(emulator: emulator, codec: WireCodec(catalog: catalog)),
-        spool: RequestBodySpool(memoryLimit: 1 << 20, maximum: configuration.maxBodyBytes))
+        spool: RequestBodySpool(memoryLimit: 1 << 20, maximum: configuration.maxBodyBytes),
+        access: access)
     var logger = Logger(label: "handson")
     logger.logLevel = .warning
     return Application(
@@ -89,6 +118,7 @@ public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, config
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             StartupTrace.mark("listening")
+            access.listening(on: port)
             // Code the emulator runs (function runtimes) reaches it on this port.
             emulator.listening(on: port)
             await onServerRunning(port)

@@ -14,6 +14,7 @@ public struct EmulatorServerService: Service {
     public init(_ configuration: ServerConfiguration, version: String,
                 onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let (emulator, catalog) = try await openEmulatorAndModels(configuration)
+        try writeTokenFile(configuration)
         self.emulator = emulator
         app = buildApplication(emulator: emulator, catalog: catalog, configuration: configuration, version: version,
                                onServerRunning: onServerRunning)

@@ -4,6 +4,13 @@
 public enum HandsonAPI {
     /// Everything of the emulator's own lives below this prefix.
     public static let root = "/_handson"
+    /// The header carrying the emulator's token, which every path below the root except
+    /// `health` (and services' routes that check a secret in their own URL) requires, as
+    /// does `motoReset` (docs/security.md).
+    public static let tokenHeader = "X-Handson-Token"
+    /// The environment variable naming the file that holds the token of the emulator at
+    /// `HANDSON_ENDPOINT` (set in the learner's shell and by `handson test`).
+    public static let tokenFileVariable = "HANDSON_TOKEN_FILE"
     /// `GET`: running, version, services, account, region, persistent.
     public static let health = "/_handson/health"
     /// `GET`, `?query=JMESPath`: the state document lab checks read.

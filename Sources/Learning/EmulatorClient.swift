@@ -10,10 +10,27 @@ public struct EmulatorClient: Sendable {
     }
 
     public let endpoint: URL
+    /// Sent as `X-Handson-Token`: every endpoint but health needs it (docs/security.md).
+    public let token: String?
 
-    public init(endpoint: URL) { self.endpoint = endpoint }
+    public init(endpoint: URL, token: String?) {
+        self.endpoint = endpoint
+        self.token = token
+    }
 
-    public init(port: Int) { self.endpoint = URL(string: "http://127.0.0.1:\(port)")! }
+    public init(port: Int, token: String?) { self.init(endpoint: URL(string: "http://127.0.0.1:\(port)")!, token: token) }
+
+    /// The client of the emulator whose token `handson serve --token-file` wrote to `tokenFile`.
+    public init(endpoint: URL, tokenFile: URL) { self.init(endpoint: endpoint, token: Self.readToken(tokenFile)) }
+
+    public init(port: Int, tokenFile: URL) { self.init(port: port, token: Self.readToken(tokenFile)) }
+
+    /// The token in a token file; nil when it is missing (the server then says what it needs).
+    public static func readToken(_ file: URL) -> String? {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return token.isEmpty ? nil : token
+    }
 
     public func health(timeout: TimeInterval = 2) async throws -> JSONValue {
         try await request("GET", HandsonAPI.health, timeout: timeout)
@@ -48,7 +65,8 @@ public struct EmulatorClient: Sendable {
     private func request(_ method: String, url: URL, body: Data? = nil, timeout: TimeInterval = 30) async throws -> JSONValue {
         let response: LoopbackHTTP.Response
         do {
-            response = try await LoopbackHTTP.send(method, to: url, body: body, timeout: timeout)
+            response = try await LoopbackHTTP.send(method, to: url, body: body,
+                                                   headers: token.map { [(HandsonAPI.tokenHeader, $0)] } ?? [], timeout: timeout)
         } catch {
             throw Failure(description: "the emulator at \(endpoint.absoluteString) did not answer (\(error)); 'handson start LAB' starts it")
         }

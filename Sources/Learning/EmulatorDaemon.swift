@@ -21,12 +21,15 @@ public struct EmulatorDaemon: Sendable {
 
     public init(home: HandsonHome) { self.home = home }
 
+    /// A client of the running emulator, with its token.
+    public func client(_ record: Record) -> EmulatorClient { EmulatorClient(port: record.port, tokenFile: home.emulatorToken) }
+
     /// The running emulator's record, if it is alive and answering.
     public func running() async -> Record? {
         guard let data = try? Data(contentsOf: home.daemonRecord),
               let record = try? JSONDecoder().decode(Record.self, from: data),
               kill(record.pid, 0) == 0 else { return nil }
-        guard (try? await EmulatorClient(port: record.port).health(timeout: 1)) != nil else { return nil }
+        guard (try? await EmulatorClient(port: record.port, token: nil).health(timeout: 1)) != nil else { return nil }
         return record
     }
 
@@ -61,11 +64,12 @@ public struct EmulatorDaemon: Sendable {
         let portFile = home.root.appendingPathComponent("emulator.port")
         try? FileManager.default.removeItem(at: portFile)
         let pid = try spawnDetached(executable, ["serve", "--port", String(port), "--data-dir", home.emulatorData.path,
-                                                 "--port-file", portFile.path], log: home.daemonLog.path)
+                                                 "--port-file", portFile.path, "--token-file", home.emulatorToken.path],
+                                    log: home.daemonLog.path)
         // Up to 10 s: a first start on a slow machine opens and migrates the database.
         for _ in 0..<500 {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let actual = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-               (try? await EmulatorClient(port: actual).health(timeout: 1)) != nil {
+               (try? await EmulatorClient(port: actual, token: nil).health(timeout: 1)) != nil {
                 let record = Record(pid: pid, port: actual, startedAt: Date(), version: version)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -92,7 +96,8 @@ public struct EmulatorDaemon: Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        // The log is the learner's alone, like the token and the state.
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         // A daemon must hold none of our other descriptors: a parent watching a pipe or socket
         // we inherited (Foundation's Process does, to see its child exit) would wait forever.

@@ -19,6 +19,10 @@ public struct HandsonHome: Sendable {
     public var progressDatabase: URL { root.appendingPathComponent("progress.sqlite") }
     /// The background emulator's `--data-dir` (its snapshots live inside it).
     public var emulatorData: URL { root.appendingPathComponent("emulator") }
+    /// The background emulator's token (`--token-file`, mode 0600; a new one each start):
+    /// `handson` reads it to call `/_handson/*`. Also where a plain `handson serve` with the
+    /// default data folder writes its own.
+    public var emulatorToken: URL { emulatorData.appendingPathComponent("token") }
     /// Pid and port of the background emulator (`handson start` writes it, `handson stop` removes it).
     public var daemonRecord: URL { root.appendingPathComponent("emulator.json") }
     public var daemonLog: URL { root.appendingPathComponent("emulator.log") }

@@ -23,11 +23,23 @@ public struct LabTestRunner: Sendable {
         public var seconds: Double
         /// Assertions that already held before the solution (allowed beside one that did not).
         public var notes: [String] = []
+        /// How the step's Common mistake and Another way blocks fared.
+        public var attempts: [AttemptResult] = []
 
         public var failed: Bool {
             if case .failed = status { return true }
             return false
         }
+    }
+
+    /// One Common mistake or Another way block, run from the state before the step.
+    public struct AttemptResult: Sendable {
+        public var kind: Attempt.Kind
+        public var title: String
+        /// For a mistake, the assertions that failed after it (what caught it).
+        public var caughtBy: [String]
+        /// Empty when it did what it should (a mistake caught, an alternative accepted).
+        public var problems: [String]
     }
 
     /// This program, started as `serve` for each lab's emulator and linked as `handson` on PATH.
@@ -49,7 +61,8 @@ public struct LabTestRunner: Sendable {
             let bin = scratch.appendingPathComponent("bin")
             let base = ProcessInfo.processInfo.environment
             try LearnerEnvironment.installWrappers(in: bin, handsonExecutable: executable, searchPath: base["PATH"] ?? "")
-            environment = LearnerEnvironment(endpoint: emulator.endpoint, bin: bin, lab: lab.id).applied(to: base)
+            environment = LearnerEnvironment(endpoint: emulator.endpoint, bin: bin, lab: lab.id,
+                                             tokenFile: emulator.tokenFile).applied(to: base)
         } catch {
             return lab.steps.map { step in
                 StepResult(lab: lab.id, file: lab.file, number: step.number, stepId: step.id, title: step.title,
@@ -67,8 +80,10 @@ public struct LabTestRunner: Sendable {
             if let earlierFailure {
                 result.status = .skipped("step \(earlierFailure) failed")
             } else {
-                let (problems, notes) = await test(step, workspace: workspace, commands: commands, client: emulator.client)
+                let (problems, notes, attempts) = await test(step, workspace: workspace, commands: commands, client: emulator.client,
+                                                             scratch: scratch)
                 result.notes = notes
+                result.attempts = attempts
                 if !problems.isEmpty {
                     result.status = .failed(problems)
                     earlierFailure = "\(step.number) (\(step.id))"
@@ -81,15 +96,19 @@ public struct LabTestRunner: Sendable {
         return results
     }
 
-    /// The problems found with one step (none: it passed), and notes worth reading.
-    func test(_ step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient) async -> ([String], [String]) {
+    /// The problems found with one step (none: it passed), notes worth reading, and how its
+    /// mistakes and alternatives fared (their problems are among the step's).
+    func test(_ step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient,
+              scratch: URL) async -> ([String], [String], [AttemptResult]) {
         var notes: [String] = []
-        let problems = await problems(of: step, workspace: workspace, commands: commands, client: client, notes: &notes)
-        return (problems, notes)
+        var attempts: [AttemptResult] = []
+        let problems = await problems(of: step, workspace: workspace, commands: commands, client: client, scratch: scratch,
+                                      notes: &notes, attempts: &attempts)
+        return (problems, notes, attempts)
     }
 
-    private func problems(of step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient,
-                          notes: inout [String]) async -> [String] {
+    private func problems(of step: Step, workspace: Workspace, commands: CommandRunner, client: EmulatorClient, scratch: URL,
+                          notes: inout [String], attempts: inout [AttemptResult]) async -> [String] {
         guard !step.checks.isEmpty else { return ["the step has no checks, so nothing can tell a learner it is done"] }
         var problems: [String] = []
         do {
@@ -105,6 +124,16 @@ public struct LabTestRunner: Sendable {
             problems.append("the step's check passes before its solution ran, so it cannot fail: " + heldBefore.joined(separator: "; "))
         } else {
             notes += heldBefore
+        }
+        if !step.attempts.isEmpty {
+            let runner = AttemptRunner(step: step, workspace: workspace, commands: commands, client: client,
+                                       backup: scratch.appendingPathComponent("workspace-before-step"), timeout: commandTimeout)
+            do {
+                attempts = try await runner.runAll()
+            } catch {
+                return problems + ["cannot run the step's Common mistake and Another way blocks: \(error)"]
+            }
+            problems += attempts.flatMap(\.problems)
         }
         do {
             try workspace.write(step.files.filter(\.inSolution), overwrite: true)

@@ -1,4 +1,5 @@
 import Foundation
+import HandsonAPI
 
 /// What makes the real `aws` CLI and boto3 reach the emulator: dummy credentials, a region,
 /// `AWS_ENDPOINT_URL` (aws CLI v2, boto3) and, first on PATH, an `aws` wrapper adding
@@ -9,11 +10,16 @@ public struct LearnerEnvironment: Sendable {
     /// Holds the `aws` wrapper and a `handson` link.
     public let bin: URL
     public let lab: String?
+    /// The emulator's token file, as `HANDSON_TOKEN_FILE`: `handson` commands run inside the
+    /// environment (`handson clock`, `handson status`) reach `/_handson/*` with it. The path,
+    /// never the token, goes into the environment.
+    public let tokenFile: URL?
 
-    public init(endpoint: String, bin: URL, lab: String? = nil) {
+    public init(endpoint: String, bin: URL, lab: String? = nil, tokenFile: URL? = nil) {
         self.endpoint = endpoint
         self.bin = bin
         self.lab = lab
+        self.tokenFile = tokenFile
     }
 
     public var variables: [String: String] {
@@ -27,6 +33,7 @@ public struct LearnerEnvironment: Sendable {
             "HANDSON_ENDPOINT": endpoint,
         ]
         if let lab { variables["HANDSON_LAB"] = lab }
+        if let tokenFile { variables[HandsonAPI.tokenFileVariable] = tokenFile.path }
         return variables
     }
 

@@ -19,7 +19,8 @@ enum LoopbackHTTP {
     /// One request on its own connection (`Connection: close`), on a thread of its own: blocking
     /// socket calls must stay off Swift's cooperative threads, and off Dispatch's pool, which on
     /// Linux takes seconds to grow when its threads block.
-    static func send(_ method: String, to url: URL, body: Data?, timeout: TimeInterval) async throws -> Response {
+    static func send(_ method: String, to url: URL, body: Data?, headers: [(String, String)] = [],
+                     timeout: TimeInterval) async throws -> Response {
         guard let port = url.port ?? (url.scheme == "http" ? 80 : nil) else {
             throw Failure(description: "\(url.absoluteString) has no port")
         }
@@ -27,6 +28,7 @@ enum LoopbackHTTP {
         var target = url.path.isEmpty ? "/" : url.path
         if let query = url.query(percentEncoded: true) { target += "?" + query }
         var request = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
         if let body { request += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" }
         var bytes = Data((request + "\r\n").utf8)
         if let body { bytes.append(body) }

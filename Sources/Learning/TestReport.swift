@@ -17,6 +17,7 @@ public enum TestReport {
             case .passed:
                 lines.append("ok \(number) - \(name)")
                 lines.append(contentsOf: result.notes.map { "# note: \($0)" })
+                lines.append(contentsOf: result.attempts.map(attemptLine))
             case .skipped(let reason):
                 lines.append("ok \(number) - \(name) # SKIP \(reason)")
             case .failed(let problems):
@@ -24,7 +25,16 @@ public enum TestReport {
                 lines.append(contentsOf: yamlBlock(problems))
             }
         }
+        lines.append(contentsOf: AttemptCoverage.byLab(results).map { "# \($0.line)" })
+        if !results.isEmpty { lines.append("# \(AttemptCoverage(label: "all labs", results).line)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func attemptLine(_ attempt: LabTestRunner.AttemptResult) -> String {
+        switch attempt.kind {
+        case .mistake: "# mistake '\(attempt.title)' caught by \(attempt.caughtBy.map { "'\($0)'" }.joined(separator: ", "))"
+        case .alternative: "# another way '\(attempt.title)' accepted"
+        }
     }
 
     private static func yamlBlock(_ problems: [String]) -> [String] {
@@ -57,6 +67,12 @@ public enum TestReport {
             let steps = byLab[lab] ?? []
             let time = steps.reduce(0) { $0 + $1.seconds }
             xml.append("  <testsuite name=\"\(xmlEscape(lab))\" tests=\"\(steps.count)\" failures=\"\(steps.filter(\.failed).count)\" skipped=\"\(steps.filter { if case .skipped = $0.status { true } else { false } }.count)\" time=\"\(String(format: "%.3f", time))\">")
+            let coverage = AttemptCoverage(label: lab, steps)
+            xml.append("    <properties>")
+            for (name, value) in coverage.properties {
+                xml.append("      <property name=\"\(name)\" value=\"\(value)\"/>")
+            }
+            xml.append("    </properties>")
             for step in steps {
                 let open = "    <testcase classname=\"\(xmlEscape(lab))\" name=\"\(step.number) \(xmlEscape(step.stepId))\" file=\"\(xmlEscape(step.file))\" time=\"\(String(format: "%.3f", step.seconds))\""
                 switch step.status {

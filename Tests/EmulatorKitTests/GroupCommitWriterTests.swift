@@ -115,14 +115,14 @@ import Testing
         writer.enqueueDeferred(Self.insert(1))
         writer.enqueueDeferred(Self.insert(2))
         writer.enqueueDeferred { db in try db.execute(sql: "DELETE FROM t WHERE n = 1") }
-        await writer.drain()
+        try await writer.drain()
         #expect(try Self.rows(queue) == [2])
     }
 
     @Test func drainWaitsForEverythingQueued() async throws {
         let (writer, queue) = try Self.makeWriter()
         for n in 1...50 { writer.enqueue(Self.insert(n)) }
-        await writer.drain()
+        try await writer.drain()
         #expect(try Self.rows(queue) == Array(1...50))
     }
 }

@@ -53,7 +53,7 @@ import Testing
                                       "--query", "logGroups[0].[logGroupName, retentionInDays]")
         #expect((Self.json(described) as? [Any])?.first as? String == "/cli/app", "\(described.transcript)")
 
-        let advanced = try await Client.run("curl", ["-sf", "-X", "POST", "-H", "Content-Type: application/json",
+        let advanced = try await Client.run("curl", ["-sf", "-X", "POST", "-H", "Content-Type: application/json", "-H", "X-Handson-Token: \(TestServer.token)",
                                                      "-d", #"{"advance":"2d"}"#, "\(server.endpoint)/_handson/clock"])
         #expect(advanced.status == 0, "\(advanced.transcript)")
         let expired = try await aws("logs", "get-log-events", "--log-group-name", "/cli/app", "--log-stream-name", "web",

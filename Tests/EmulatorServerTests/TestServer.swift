@@ -18,8 +18,11 @@ final class TestServer: Sendable {
         self.task = task
     }
 
-    static func start() async throws -> TestServer {
-        let configuration = ServerConfiguration(port: 0, inMemory: true)
+    /// The token of every test server in this process; the client scripts get it as `HANDSON_TOKEN`.
+    static let token = UUID().uuidString
+
+    static func start(allowedOrigins: [String] = []) async throws -> TestServer {
+        let configuration = ServerConfiguration(port: 0, inMemory: true, token: token, allowedOrigins: allowedOrigins)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let server = try await EmulatorServerService(configuration, version: "test") { port in
             continuation.yield(port)
@@ -54,6 +57,7 @@ enum Client {
         env["AWS_SECRET_ACCESS_KEY"] = "test"
         env["AWS_DEFAULT_REGION"] = "us-east-1"
         env["AWS_PAGER"] = ""
+        env["HANDSON_TOKEN"] = TestServer.token
         env.removeValue(forKey: "AWS_PROFILE")
         return env
     }

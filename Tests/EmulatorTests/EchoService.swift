@@ -13,6 +13,7 @@ actor EchoService: EmulatorService, DurableService {
     init(database: AppDatabase) async throws {
         store = EchoStore(database: database)
         echoed = try await store.load()
+        store.recoverByReloading(self)
     }
 
     static let descriptor = ServiceDescriptor(
@@ -48,11 +49,12 @@ actor EchoService: EmulatorService, DurableService {
         echoed = 0
         try await store.commitAndWait([.count(0)])
     }
-    func reload() async throws { echoed = try await store.load() }
+    func reload() async throws { try await store.reload { echoed = $0 } }
 }
 
 struct EchoStore: ServiceStore {
     let database: AppDatabase
+    let lane = CommitLane(name: "echo")
     enum Change: Sendable { case count(Int) }
 
     static func apply(_ change: Change, _ db: Database) throws {

@@ -62,7 +62,8 @@ struct RegistryTests {
     @Test("Migrations keep the order existing databases recorded, with unique names")
     func migrationOrder() {
         let names = ServiceRegistry.migrations.map(\.name)
-        #expect(Array(names.prefix(4)) == ["v1-sqs", "v1-lambda", "v1-iam", "v1-logs"])
+        // Each service's later migrations follow its first (GRDB runs what a database lacks).
+        #expect(names.filter { $0.hasPrefix("v1-") }.prefix(4) == ["v1-sqs", "v1-lambda", "v1-iam", "v1-logs"])
         #expect(Set(names).count == names.count)
     }
 

@@ -100,6 +100,84 @@ import Testing
         #expect(problem.message.contains("more than handson models"), "\(problem)")
     }
 
+    static let attemptsLab = """
+        ---
+        id: tries
+        title: Tries
+        services: [sqs]
+        level: beginner
+        minutes: 5
+        lang: en
+        format: 1
+        ---
+
+        # Tries
+
+        ## One <!-- id: one -->
+
+        ```sh
+        aws sqs create-queue --queue-name a
+        ```
+
+        ```yaml {check}
+        - name: a exists
+          query: length(sqs.queues[?name=='a'])
+          equals: 1
+        ```
+
+        <details><summary>Common mistake: the name b</summary>
+
+        Names are exact.
+
+        <!-- caught-by: a exists -->
+
+        ```sh
+        aws sqs create-queue --queue-name b
+        ```
+
+        </details>
+
+        <details><summary>Another way: boto3</summary>
+
+        ```python {run}
+        import boto3
+        boto3.client("sqs").create_queue(QueueName="a")
+        ```
+
+        ```text {file=note.txt}
+        x
+        ```
+
+        </details>
+
+        """
+
+    @Test func mistakesAndOtherWaysKeepTheirOwnCommandsAndFiles() throws {
+        let result = LabParser.parse(Self.attemptsLab, file: "tries.md")
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let step = try #require(result.lab?.steps.first)
+        #expect(step.commands.map(\.source) == ["aws sqs create-queue --queue-name a\n"])
+        #expect(step.files.isEmpty)
+        #expect(step.mistakes.map(\.title) == ["the name b"])
+        #expect(step.mistakes.first?.caughtBy == "a exists")
+        #expect(step.mistakes.first?.markdown.contains("caught-by") == false)
+        #expect(step.mistakes.first?.commands.map(\.source) == ["aws sqs create-queue --queue-name b\n"])
+        #expect(step.alternatives.map(\.title) == ["boto3"])
+        #expect(step.alternatives.first?.commands.first?.interpreter == .python3)
+        #expect(step.alternatives.first?.files.map(\.path) == ["note.txt"])
+    }
+
+    @Test func badMistakeBlocksAreDiagnosed() {
+        let unknown = Self.attemptsLab.replacingOccurrences(of: "caught-by: a exists", with: "caught-by: no such check")
+        #expect(LabParser.parse(unknown, file: "tries.md").diagnostics.contains { $0.message.contains("not one of this step's assertions") })
+        let empty = Self.attemptsLab.replacingOccurrences(of: "```sh\naws sqs create-queue --queue-name b\n```", with: "")
+        #expect(LabParser.parse(empty, file: "tries.md").diagnostics.contains { $0.message.contains("has no commands or files") })
+        let untitled = Self.attemptsLab.replacingOccurrences(of: "Common mistake: the name b", with: "Common mistake")
+        #expect(LabParser.parse(untitled, file: "tries.md").diagnostics.contains { $0.message.contains("name the mistake") })
+        let check = Self.attemptsLab.replacingOccurrences(of: "Names are exact.", with: "```yaml {check}\n- name: x\n  query: a\n  equals: 1\n```")
+        #expect(LabParser.parse(check, file: "tries.md").diagnostics.contains { $0.message.contains("a check belongs to the step") })
+    }
+
     @Test func missingFrontMatterIsAnErrorAtTheFirstLine() {
         let result = LabParser.parse("## Step\n\ntext\n", file: "x.md")
         #expect(result.lab == nil)

@@ -26,6 +26,7 @@ enum Handson {
         environment["HANDSON_HOME"] = home.path
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "HANDSON_ENDPOINT")
+        environment.removeValue(forKey: "HANDSON_TOKEN_FILE")
         let runner = CommandRunner(environment: environment, workingDirectory: directory ?? home)
         return try await runner.run("exec \(LearnerEnvironment.quoted(binary)) \(arguments)", timeoutSeconds: timeout)
     }

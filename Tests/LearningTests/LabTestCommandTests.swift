@@ -23,7 +23,7 @@ import Testing
         let home = try Handson.scratch("test-labs")
         defer { try? FileManager.default.removeItem(at: home) }
         let labs = Handson.packageRoot.appendingPathComponent("labs").path
-        let outcome = try await Handson.run("test '\(labs)'", home: home, timeout: 900)
+        let outcome = try await Handson.run("test '\(labs)'", home: home, timeout: 1500)
         #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("ok 1 - "))
         for lastStep in ["sqs-basics step 8", "iam-roles step 6", "sqs-lambda-trigger step 7", "sqs-dlq step 8"] {
@@ -43,6 +43,7 @@ import Testing
         let tested = try await Handson.run("test '\(labs)'", home: home)
         #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
         #expect(tested.stdout.contains("ok 1 - queue-demo step 1 create-queue"))
+        #expect(tested.stdout.contains("wrong attempts caught 1/1, other ways accepted 1/1"), "\(tested.stdout)")
         let again = try await Handson.run("new queue-demo --labs '\(labs)'", home: home)
         #expect(again.status != 0 && again.stderr.contains("already exists"))
     }
@@ -66,5 +67,35 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("not ok 1 - \(file.path): the lab has errors"))
         #expect(outcome.stdout.contains("broken.md:"))
+    }
+
+    @Test func wrongAttemptsAreCaughtAndOtherWaysAcceptedFromTheStepsStart() async throws {
+        let home = try Handson.scratch("test-attempts")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let junit = home.appendingPathComponent("report.xml")
+        let lab = Handson.fixtures.appendingPathComponent("attempts.md").path
+        let outcome = try await Handson.run("test '\(lab)' --junit '\(junit.path)'", home: home)
+        #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("# mistake 'a queue without the delay' caught by 'slow delays every message by 30 seconds'"))
+        #expect(outcome.stdout.contains("# mistake 'the wrong name' caught by 'The queue slow exists', 'slow delays every message by 30 seconds'"))
+        #expect(outcome.stdout.contains("# another way 'with boto3' accepted"))
+        #expect(outcome.stdout.contains("# attempts: 1 steps, 1 with a wrong attempt, 1 with another way; wrong attempts caught 2/2, other ways accepted 1/1"))
+        #expect(outcome.stdout.contains("# all labs: 1 steps"))
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.contains(#"<property name="wrongAttempts.caught" value="2"/>"#))
+        #expect(xml.contains(#"<property name="anotherWays.accepted" value="1"/>"#))
+    }
+
+    @Test func aMistakeTheCheckLetsThroughAndARefusedOtherWayAreFailures() async throws {
+        let home = try Handson.scratch("test-attempt-fail")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let lab = Handson.fixtures.appendingPathComponent("attempt-not-caught.md").path
+        let outcome = try await Handson.run("test '\(lab)'", home: home)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("not ok 1 - attempt-not-caught step 1 delay"))
+        #expect(outcome.stdout.contains("the Common mistake 'a queue without the delay'"))
+        #expect(outcome.stdout.contains("passes the step's check: the check cannot tell this mistake from the solution"))
+        #expect(outcome.stdout.contains("Another way 'a queue named otherwise'"))
+        #expect(outcome.stdout.contains("is refused by 'The queue slow exists'"))
     }
 }

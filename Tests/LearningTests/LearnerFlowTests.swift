@@ -12,6 +12,7 @@ import Testing
         environment["NO_COLOR"] = "1"
         environment["PATH"] = Handson.packageRoot.appendingPathComponent(".build/debug").path + ":" + (environment["PATH"] ?? "")
         environment.removeValue(forKey: "HANDSON_ENDPOINT")
+        environment.removeValue(forKey: "HANDSON_TOKEN_FILE")
         let runner = CommandRunner(environment: environment, workingDirectory: home)
         return try await runner.run(commandLine, timeoutSeconds: 120)
     }
@@ -35,6 +36,23 @@ import Testing
         try? FileManager.default.removeItem(at: home)
     }
 
+    @Test func aFailedCheckExplainsTheKnownMistakeItCaught() async throws {
+        try await Self.withLearnerHome("mistake") { home in
+            let start = try await Self.learner("handson start attempts --port 0", home: home)
+            #expect(start.status == 0, "\(start.stderr)")
+            let mistake = try await Self.learner("eval \"$(handson env)\"; aws sqs create-queue --queue-name slow", home: home)
+            #expect(mistake.status == 0, "\(mistake.stderr)")
+            let check = try await Self.learner("handson check", home: home)
+            #expect(check.status == 1)
+            #expect(check.stdout.contains("✗ slow delays every message by 30 seconds"))
+            #expect(check.stdout.contains("A common mistake: a queue without the delay"), "\(check.stdout)")
+            #expect(check.stdout.contains("A delay is a queue attribute"))
+            #expect(!check.stdout.contains("caught-by"))
+            // The mistake nobody made is not shown: its assertion did not fail alone.
+            #expect(!check.stdout.contains("the wrong name"))
+        }
+    }
+
     @Test func checkResetAndGrade() async throws {
         try await Self.withLearnerHome("flow") { home in try await checkResetAndGrade(home: home) }
     }
@@ -44,6 +62,18 @@ import Testing
         let start = try await Self.learner("handson start queue-steps --port 0", home: home)
         #expect(start.status == 0, "\(start.stderr)")
         #expect(start.stdout.contains("Step 1 of 3: Create a queue"))
+
+        // The background emulator's token is the learner's alone; its own endpoints need it,
+        // and `handson` inside the learner's environment finds it (docs/security.md).
+        let access = try await Self.learner("""
+            eval "$(handson env)"
+            stat -c %a "$HANDSON_HOME/emulator/token" "$HANDSON_HOME/emulator.log"
+            test "$HANDSON_TOKEN_FILE" = "$HANDSON_HOME/emulator/token" && echo token-file-exported
+            curl -s -o /dev/null -w '%{http_code}\\n' "$HANDSON_ENDPOINT/_handson/state"
+            curl -s -o /dev/null -w '%{http_code}\\n' -H "X-Handson-Token: $(cat "$HANDSON_TOKEN_FILE")" "$HANDSON_ENDPOINT/_handson/state"
+            handson clock >/dev/null && echo clock-read
+            """, home: home)
+        #expect(access.stdout == "600\n600\ntoken-file-exported\n403\n200\nclock-read\n", "\(access.stdout)\n\(access.stderr)")
 
         let failing = try await Self.learner("handson check", home: home)
         #expect(failing.status == 1)

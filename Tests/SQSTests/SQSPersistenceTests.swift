@@ -115,7 +115,7 @@ struct StoreTests {
         #expect(entries.last?.parameters == ["QueueUrl": "q", "n": 2])
         let all = try await reopened.makeCallLog(capacity: 100)
         all.clear()
-        await reopened.commits.drain()
+        try await reopened.commits.drain()
         #expect(try await reopened.loadCallLog(limit: 100).isEmpty)
         try await reopened.close()
     }

@@ -41,19 +41,27 @@ public final class CallLog: Sendable {
     /// Keeps the most recent calls; older ones fall off so memory stays bounded under load.
     public let capacity: Int
     private let storage: Mutex<[Entry]>
-    private let sink: (@Sendable (Entry) -> Void)?
+    private let persist: (@Sendable (Entry) -> @Sendable () -> Void)?
     private let onClear: (@Sendable () -> Void)?
 
     /// `sink` receives every entry (e.g. to persist it).
     public convenience init(capacity: Int = 10_000, initial: [Entry] = [], sink: (@Sendable (Entry) -> Void)? = nil) {
-        self.init(capacity: capacity, initial: initial, sink: sink, onClear: nil)
+        var persist: (@Sendable (Entry) -> @Sendable () -> Void)?
+        if let sink {
+            persist = { entry in { sink(entry) } }
+        }
+        self.init(capacity: capacity, initial: initial, persist: persist, onClear: nil)
     }
 
-    /// `onClear` runs after `clear()` (e.g. to empty the persisted log too).
-    public init(capacity: Int, initial: [Entry], sink: (@Sendable (Entry) -> Void)?, onClear: (@Sendable () -> Void)?) {
+    /// `persist` prepares an entry for storage (outside the log's lock: serialising costs)
+    /// and returns the step that queues it, which runs under the lock, so the order of the
+    /// queued writes is the order of the entries and `replace(with:then:)` falls between
+    /// two entries, never inside one. `onClear` runs in `clear()`, also under the lock.
+    public init(capacity: Int, initial: [Entry], persist: (@Sendable (Entry) -> @Sendable () -> Void)?,
+                onClear: (@Sendable () -> Void)?) {
         self.capacity = capacity
         self.storage = Mutex(Array(initial.suffix(capacity)))
-        self.sink = sink
+        self.persist = persist
         self.onClear = onClear
     }
 
@@ -61,23 +69,30 @@ public final class CallLog: Sendable {
     public func record(_ entry: Entry) {
         var entry = entry
         if let summary = Self.summarized(entry.parameters) { entry.parameters = summary }
+        let queue = persist?(entry)
         storage.withLock { entries in
             entries.append(entry)
             // Trim in chunks so the cost per call stays constant once the log is full.
             if entries.count > capacity + capacity / 4 { entries.removeFirst(entries.count - capacity) }
+            queue?()
         }
-        sink?(entry)
     }
 
     public func entries() -> [Entry] { storage.withLock { Array($0.suffix(capacity)) } }
 
-    /// Replaces the kept entries without recording them again (a restored snapshot's log).
-    public func replace(with entries: [Entry]) {
-        storage.withLock { $0 = Array(entries.suffix(capacity)) }
+    /// Replaces the kept entries without recording them again (a restored snapshot's log, or
+    /// the stored log after a failed write); `then` runs in the same locked step.
+    public func replace(with entries: [Entry], then: () -> Void = {}) {
+        storage.withLock {
+            $0 = Array(entries.suffix(capacity))
+            then()
+        }
     }
 
     public func clear() {
-        storage.withLock { $0.removeAll() }
-        onClear?()
+        storage.withLock {
+            $0.removeAll()
+            onClear?()
+        }
     }
 }

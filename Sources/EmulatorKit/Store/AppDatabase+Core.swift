@@ -14,7 +14,9 @@ extension AppDatabase {
         }
     }
 
-    /// Queues a write of the clock offset.
+    /// Queues a write of the clock offset. It has no lane: the clock only moves forward, so
+    /// memory is right and a failed write is only reported (stderr, the next snapshot); the
+    /// next advance or snapshot restore writes the offset again.
     @discardableResult
     public func saveClockOffset(_ seconds: TimeInterval) -> GroupCommitWriter.Ticket {
         commits.enqueue { db in try Self.storeClockOffset(seconds, in: db) }
@@ -59,12 +61,19 @@ extension AppDatabase {
     /// the group-commit writer, deferred: they ride in the transactions of later writes, or
     /// one of their own within 20 ms, instead of a transaction per call (which had halved the
     /// rate of read-only requests). A `kill -9` may lose the last 20 ms of the log, never a
-    /// resource; a snapshot or a clean stop writes everything first.
+    /// resource; a snapshot or a clean stop writes everything first. If one of its writes
+    /// fails, the log is read back from the database, so memory and disk agree again.
     public func makeCallLog(capacity: Int = 10_000) async throws -> CallLog {
         let initial = try await loadCallLog(limit: capacity)
         let recorder = CallLogRecorder(database: self, capacity: capacity)
-        return CallLog(capacity: capacity, initial: initial,
-                       sink: { recorder.record($0) }, onClear: { recorder.clear() })
+        let log = CallLog(capacity: capacity, initial: initial,
+                          persist: { recorder.prepare($0) }, onClear: { recorder.clear() })
+        recorder.lane.onFailure { [weak self, weak log, weak lane = recorder.lane] in
+            guard let self, let log, let lane else { return }
+            let stored = try await self.loadCallLog(limit: capacity)
+            log.replace(with: stored) { self.commits.resume(lane) }
+        }
+        return log
     }
 }
 
@@ -75,40 +84,47 @@ final class CallLogRecorder: Sendable {
     private let database: AppDatabase
     private let capacity: Int
     private let sinceTrim = Mutex(0)
+    let lane = CommitLane(name: "the call log")
 
     init(database: AppDatabase, capacity: Int) {
         self.database = database
         self.capacity = capacity
     }
 
-    func record(_ entry: CallLog.Entry) {
+    /// Serialises the entry now; the returned step queues its insert (under the log's lock).
+    func prepare(_ entry: CallLog.Entry) -> @Sendable () -> Void {
         let time = entry.time.timeIntervalSince1970
         let parameters = entry.parameters.jsonText(sortedKeys: false)
         let (service, operation, outcome, requestId, region) =
             (entry.service, entry.operation, entry.outcome, entry.requestId, entry.region)
-        database.commits.enqueueDeferred { db in
-            try db.cachedStatement(sql: """
-                INSERT INTO callLog (time, service, operation, parameters, outcome, requestId, region)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [time, service, operation, parameters, outcome, requestId, region])
+        return { [database, lane] in
+            database.commits.enqueueDeferred(lane: lane) { db in
+                try db.cachedStatement(sql: """
+                    INSERT INTO callLog (time, service, operation, parameters, outcome, requestId, region)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [time, service, operation, parameters, outcome, requestId, region])
+            }
+            self.trimNowAndThen()
         }
+    }
+
+    private func trimNowAndThen() {
+        let capacity = self.capacity
         let trim = sinceTrim.withLock { count -> Bool in
             count += 1
             if count >= max(1, capacity / 4) { count = 0; return true }
             return false
         }
-        if trim {
-            let capacity = self.capacity
-            database.commits.enqueueDeferred { db in
-                try db.execute(sql: "DELETE FROM callLog WHERE id <= (SELECT MAX(id) FROM callLog) - ?",
-                               arguments: [capacity])
-            }
+        guard trim else { return }
+        database.commits.enqueueDeferred(lane: lane) { db in
+            try db.execute(sql: "DELETE FROM callLog WHERE id <= (SELECT MAX(id) FROM callLog) - ?",
+                           arguments: [capacity])
         }
     }
 
     /// After the inserts queued before it, and without waiting for the timer.
     func clear() {
-        database.commits.enqueueDeferred { db in try db.execute(sql: "DELETE FROM callLog") }
+        database.commits.enqueueDeferred(lane: lane) { db in try db.execute(sql: "DELETE FROM callLog") }
         database.commits.commitDeferred()
     }
 }

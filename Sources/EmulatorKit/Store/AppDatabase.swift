@@ -53,7 +53,8 @@ public final class AppDatabase: Sendable {
     }
 
     /// Waits until the write behind `ticket` is committed; a failed write becomes the AWS error
-    /// the calling service reports (each names its own internal-error code).
+    /// the calling service reports (each names its own internal-error code), once the
+    /// service's memory is back to what the disk holds.
     public func durable(_ ticket: GroupCommitWriter.Ticket, failure: (String) -> AWSError) async throws(AWSError) {
         do {
             try await commits.wait(for: ticket)
@@ -62,10 +63,20 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Waits until every write queued so far is committed, then closes the connections.
-    /// Used when a test reopens the same file; the server simply exits.
+    /// Waits until every write queued so far is committed, then closes the connections
+    /// (throwing if a write failed). Used when a test reopens the same file; the server
+    /// simply exits.
     public func close() async throws {
-        await commits.drain()
+        do {
+            try await commits.drain()
+        } catch {
+            try? closeConnections()
+            throw error
+        }
+        try closeConnections()
+    }
+
+    private func closeConnections() throws {
         if let pool = writer as? DatabasePool {
             try pool.close()
         } else if let queue = writer as? DatabaseQueue {

@@ -40,9 +40,11 @@ public final class SnapshotStore: Sendable {
     }
 
     /// Copies the current state (every committed write) into the snapshot `name`, replacing it.
+    /// Fails, saving nothing, if a write queued before it failed: the snapshot would not hold
+    /// what the learner was shown.
     public func save(name: String) async throws {
         guard Self.isValid(name: name) else { throw InvalidName(name: name) }
-        await database.commits.drain()
+        try await database.commits.drain()
         if let directory {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let final = directory.appendingPathComponent("\(name).sqlite")
@@ -65,7 +67,9 @@ public final class SnapshotStore: Sendable {
     /// Overwrites the live database with the snapshot `name`. The caller reloads the services.
     public func restore(name: String) async throws {
         guard Self.isValid(name: name) else { throw InvalidName(name: name) }
-        await database.commits.drain()
+        // Everything is replaced, so a write that failed before does not matter here (its
+        // client was told, and its service reloaded).
+        try? await database.commits.drain()
         if let directory {
             let file = directory.appendingPathComponent("\(name).sqlite")
             guard FileManager.default.fileExists(atPath: file.path) else { throw NotFound(name: name) }

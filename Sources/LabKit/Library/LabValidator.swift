@@ -32,6 +32,7 @@ public enum LabValidator {
             let result = LabParser.parse(contentsOf: file)
             diagnostics += result.diagnostics
             parsed[file] = result.lab
+            if let lab = result.lab, originalPath(of: file) == nil { diagnostics += attemptWarnings(lab) }
         }
         for file in files {
             guard let translation = parsed[file], let originalPath = originalPath(of: file) else { continue }
@@ -43,6 +44,18 @@ public enum LabValidator {
             }
         }
         return Report(files: files, diagnostics: diagnostics)
+    }
+
+    /// A step that does something should show `handson test` a plausible mistake its check
+    /// catches and, where one exists, another right way it accepts (translations follow).
+    static func attemptWarnings(_ lab: Lab) -> [Diagnostic] {
+        lab.steps.filter { !$0.isQuiz && !$0.checks.isEmpty }.compactMap { step in
+            let missing = [step.mistakes.isEmpty ? "a '<summary>Common mistake: …' block (a wrong attempt its check must catch)" : nil,
+                           step.alternatives.isEmpty ? "an '<summary>Another way: …' block (another right way its check must accept)" : nil]
+                .compactMap { $0 }
+            guard missing.count == 2 else { return nil }
+            return Diagnostic(.warning, step.location, "step \(step.number) '\(step.title)' has neither \(missing.joined(separator: " nor "))")
+        }
     }
 
     /// `labs/x.ja.md` → `labs/x.md`; nil for an original.

@@ -45,6 +45,14 @@ public enum TranslationValidator {
             if ours.explanations.map(\.kind) != theirs.explanations.map(\.kind) {
                 error(at, "\(label)'s explain blocks differ from the original's (\(origin))")
             }
+            let theirAttempts = theirs.attempts.map { "\($0.kind.rawValue) \($0.commands.map(\.source)) \($0.files.map(\.path))" }
+            if ours.attempts.map({ "\($0.kind.rawValue) \($0.commands.map(\.source)) \($0.files.map(\.path))" }) != theirAttempts {
+                error(at, "\(label)'s Common mistake and Another way blocks differ from the original's (\(origin)): same kinds, order, commands and files")
+            }
+            let theirCatchers = theirs.mistakes.map { name in theirs.checks.firstIndex { $0.name == name.caughtBy } }
+            if ours.mistakes.map({ name in ours.checks.firstIndex { $0.name == name.caughtBy } }) != theirCatchers {
+                error(at, "\(label)'s mistakes are caught by other assertions than the original's (\(origin))")
+            }
             if ours.hints.count != theirs.hints.count {
                 out.append(Diagnostic(.warning, at, "\(label) has \(ours.hints.count) hints, the original (\(origin)) has \(theirs.hints.count)"))
             }

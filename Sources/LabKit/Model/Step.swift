@@ -14,6 +14,15 @@ public struct Step: Sendable {
     /// The prose of the Solution `<details>` block, if the step has one.
     public var solutionMarkdown: String?
     public var explanations: [Explanation]
+    /// Named wrong attempts and other right ways (`<details><summary>Common mistake: …` /
+    /// `Another way: …`), each run by `handson test` from the state before the step.
+    public var attempts: [Attempt] = []
+
+    public var mistakes: [Attempt] { attempts.filter { $0.kind == .mistake } }
+
+    /// A quiz step is answered, not done: it has no commands to get wrong another way.
+    public var isQuiz: Bool { checks.contains { if case .answer = $0.subject { true } else { false } } }
+    public var alternatives: [Attempt] { attempts.filter { $0.kind == .alternative } }
 
     public init(id: String, title: String, number: Int, location: SourceLocation, markdown: String = "",
                 commands: [CommandBlock] = [], files: [FileBlock] = [], checks: [Assertion] = [],
@@ -69,4 +78,37 @@ public struct Explanation: Sendable, Hashable {
     public var location: SourceLocation
 
     public static let knownKinds = ["memory"]
+}
+
+/// A way of doing a step other than its solution: a plausible mistake the check must catch,
+/// or another right way it must accept. Its commands and files replace the solution's when
+/// `handson test` runs it.
+public struct Attempt: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case mistake
+        case alternative
+    }
+
+    public var kind: Kind
+    /// The summary after its label: `maxReceiveCount of 20`.
+    public var title: String
+    /// Its prose (why it is wrong, or what differs), shown to a learner whose check failed on it.
+    public var markdown: String
+    public var commands: [CommandBlock]
+    public var files: [FileBlock]
+    /// For a mistake: the name of the assertion that catches it (`<!-- caught-by: NAME -->`),
+    /// which `handson test` proves and `handson check` shows the explanation beside.
+    public var caughtBy: String?
+    public var location: SourceLocation
+
+    public init(kind: Kind, title: String, markdown: String = "", commands: [CommandBlock] = [], files: [FileBlock] = [],
+                caughtBy: String? = nil, location: SourceLocation) {
+        self.kind = kind
+        self.title = title
+        self.markdown = markdown
+        self.commands = commands
+        self.files = files
+        self.caughtBy = caughtBy
+        self.location = location
+    }
 }

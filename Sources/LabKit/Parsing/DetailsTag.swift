@@ -6,6 +6,8 @@ struct DetailsTag {
     enum Role: Equatable {
         case hint
         case solution
+        case mistake
+        case alternative
         case other
     }
 
@@ -30,7 +32,24 @@ struct DetailsTag {
         let s = summary.trimmingCharacters(in: .whitespaces).lowercased()
         if s.hasPrefix("hint") || s.hasPrefix("ヒント") { return .hint }
         if s.hasPrefix("solution") || s.hasPrefix("解答") || s.hasPrefix("答え") { return .solution }
+        if mistakeLabels.contains(where: s.hasPrefix) { return .mistake }
+        if alternativeLabels.contains(where: s.hasPrefix) { return .alternative }
         return .other
+    }
+
+    static let mistakeLabels = ["common mistake", "mistake", "よくある間違い", "間違い"]
+    static let alternativeLabels = ["another way", "alternative", "別解", "別の方法"]
+
+    /// The summary without its label and separator: `maxReceiveCount of 20` for
+    /// `Common mistake: maxReceiveCount of 20`.
+    static func title(ofSummary summary: String) -> String {
+        let s = summary.trimmingWhitespace()
+        let lowered = s.lowercased()
+        for label in mistakeLabels + alternativeLabels where lowered.hasPrefix(label) {
+            let rest = s.dropFirst(label.count).drop { ": ：—-–".contains($0) || $0.isWhitespace }
+            return String(rest)
+        }
+        return s
     }
 
     private static func between(_ s: String, _ open: String, _ close: String) -> String? {

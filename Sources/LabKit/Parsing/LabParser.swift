@@ -118,6 +118,11 @@ struct ParseState {
         if step.checks.isEmpty {
             diagnostics.append(Diagnostic(.warning, location, "step \(number) '\(title)' has no checks, so nothing can tell the learner it is done"))
         }
+        for attempt in step.mistakes {
+            if let name = attempt.caughtBy, !step.checks.contains(where: { $0.name == name }) {
+                error(attempt.location, "caught-by names '\(name)', which is not one of this step's assertions: \(step.checks.map { "'\($0.name)'" }.joined(separator: ", "))")
+            }
+        }
         return step
     }
 

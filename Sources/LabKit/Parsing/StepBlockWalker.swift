@@ -14,6 +14,12 @@ struct StepBlockWalker {
         var contentStartLine: Int
         var inlineContent: String?
         var awaitingSummary: Bool
+        var summary: String?
+        /// What a Common mistake or Another way block runs instead of the solution.
+        var commands: [CommandBlock] = []
+        var files: [FileBlock] = []
+
+        var isAttempt: Bool { role == .mistake || role == .alternative }
     }
     private var open: [OpenDetails] = []
 
@@ -43,6 +49,7 @@ struct StepBlockWalker {
         let tag = DetailsTag(html: html)
         if tag.opens == 0, let summary = tag.summary, let last = open.indices.last, open[last].awaitingSummary {
             open[last].role = DetailsTag.role(ofSummary: summary)
+            open[last].summary = summary
             open[last].awaitingSummary = false
             open[last].contentStartLine = block.endLine + 1
         }
@@ -52,7 +59,8 @@ struct StepBlockWalker {
                 location: state.at(block.line, block.column),
                 contentStartLine: block.endLine + 1,
                 inlineContent: tag.inlineContent,
-                awaitingSummary: tag.summary == nil))
+                awaitingSummary: tag.summary == nil,
+                summary: tag.summary))
         }
         for _ in 0..<tag.closes {
             guard let details = open.popLast() else {
@@ -76,9 +84,39 @@ struct StepBlockWalker {
             }
         case .solution:
             step.solutionMarkdown = content
+        case .mistake, .alternative:
+            finishAttempt(details, content: content)
         case .other:
             break
         }
+    }
+
+    private mutating func finishAttempt(_ details: OpenDetails, content: String) {
+        let kind: Attempt.Kind = details.role == .mistake ? .mistake : .alternative
+        let title = DetailsTag.title(ofSummary: details.summary ?? "")
+        let (prose, caughtBy) = Self.caughtBy(in: content)
+        if title.isEmpty {
+            state.error(details.location, "name the \(kind == .mistake ? "mistake" : "other way") after its label, e.g. '<summary>\(kind == .mistake ? "Common mistake: maxReceiveCount of 20" : "Another way: with boto3")</summary>'")
+        }
+        if details.commands.isEmpty && details.files.isEmpty {
+            state.error(details.location, "this \(kind == .mistake ? "Common mistake" : "Another way") block has no commands or files for handson test to run")
+        }
+        if kind == .alternative && caughtBy != nil {
+            state.error(details.location, "caught-by belongs to a Common mistake; another right way is not caught")
+        }
+        step.attempts.append(Attempt(kind: kind, title: title, markdown: prose, commands: details.commands, files: details.files,
+                                     caughtBy: caughtBy, location: details.location))
+    }
+
+    /// `<!-- caught-by: NAME -->`, taken out of the prose a learner sees.
+    static func caughtBy(in content: String) -> (prose: String, caughtBy: String?) {
+        guard let start = content.range(of: "<!--"), let end = content.range(of: "-->", range: start.upperBound..<content.endIndex)
+        else { return (content, nil) }
+        let inner = content[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard inner.hasPrefix("caught-by:") else { return (content, nil) }
+        let name = inner.dropFirst("caught-by:".count).trimmingCharacters(in: .whitespaces)
+        let prose = (content[..<start.lowerBound] + content[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (prose, name.isEmpty ? nil : name)
     }
 
     /// Code blocks may sit at the top level or inside lists and quotes.
@@ -130,6 +168,10 @@ struct StepBlockWalker {
             if inSolution {
                 state.error(location, "a check inside a Solution block would be hidden from the learner; move it out of <details>")
             }
+            if open.contains(where: \.isAttempt) {
+                state.error(location, "a check belongs to the step, not to a Common mistake or Another way block; move it out of <details>")
+                return
+            }
             var parser = CheckParser(source: yamlSource)
             step.checks += parser.parse(literal, blockLocation: location)
             state.diagnostics += parser.diagnostics
@@ -139,22 +181,27 @@ struct StepBlockWalker {
             if let problem = Self.problem(withPath: path) {
                 state.error(location, problem)
             } else {
-                step.files.append(FileBlock(path: path, language: fence.language, contents: literal,
-                                            executable: fence.has("executable"), inSolution: inSolution, location: location))
+                let file = FileBlock(path: path, language: fence.language, contents: literal,
+                                     executable: fence.has("executable"), inSolution: inSolution, location: location)
+                if let attempt = open.lastIndex(where: \.isAttempt) { open[attempt].files.append(file) } else { step.files.append(file) }
             }
             return
         }
         if fence.has("norun") { return }
+        let command: CommandBlock
         if Self.commandLanguages.contains(fence.language) {
             let source = fence.language == "console" ? Self.consoleCommands(literal) : literal
-            step.commands.append(CommandBlock(interpreter: .bash, source: source, inSolution: inSolution, location: location))
+            command = CommandBlock(interpreter: .bash, source: source, inSolution: inSolution, location: location)
         } else if fence.has("run") {
             guard fence.language == "python" || fence.language == "python3" else {
                 state.error(location, "only sh/bash and python blocks can run; '\(fence.language)' cannot")
                 return
             }
-            step.commands.append(CommandBlock(interpreter: .python3, source: literal, inSolution: inSolution, location: location))
+            command = CommandBlock(interpreter: .python3, source: literal, inSolution: inSolution, location: location)
+        } else {
+            return
         }
+        if let attempt = open.lastIndex(where: \.isAttempt) { open[attempt].commands.append(command) } else { step.commands.append(command) }
     }
 
     /// A workspace file path: relative, inside the workspace.

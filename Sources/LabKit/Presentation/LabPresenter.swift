@@ -71,6 +71,8 @@ public struct LabPresenter: Sendable {
                 switch DetailsTag.role(ofSummary: summary) {
                 case .hint: return .collapsed(words.hintFolded)
                 case .solution: return .collapsed(words.solutionFolded)
+                // Folded under their own summary, as GitHub shows them: read when wanted.
+                case .mistake, .alternative: return .collapsed(summary)
                 case .other: return .expanded
                 }
             })

@@ -35,6 +35,7 @@ public actor IAMService: EmulatorService, DurableService {
         self.store = IAMStore(database: database)
         self.clock = clock
         restore(try await store.load())
+        store.recoverByReloading(self)
     }
 
     // MARK: Requests
@@ -99,9 +100,10 @@ public actor IAMService: EmulatorService, DurableService {
     }
 
     public func reload() async throws {
-        let snapshot = try await store.load()
-        clear()
-        restore(snapshot)
+        try await store.reload { snapshot in
+            clear()
+            restore(snapshot)
+        }
     }
 
     // MARK: Shared helpers

@@ -6,6 +6,7 @@ import GRDB
 /// write; at start-up (and after a snapshot restore) it loads them back.
 struct IAMStore: ServiceStore {
     let database: AppDatabase
+    let lane = CommitLane(name: "iam")
 
     struct Snapshot: Sendable {
         var roles: [IAMRole] = []

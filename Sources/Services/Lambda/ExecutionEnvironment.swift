@@ -15,7 +15,13 @@ final class ExecutionEnvironment: Sendable {
 
     enum Phase: Sendable { case starting, idle, busy, dead }
 
+    /// Names the environment where names are public: its log stream, its scratch folder.
     let id: String
+    /// The Runtime API's key for this environment (`AWS_LAMBDA_RUNTIME_API` ends with it):
+    /// 256 bits from the CSPRNG, known only to the runtime process, so the routes need no
+    /// token (custom runtimes speak the standard API and send none). Never logged, listed or
+    /// used as a file name (docs/security.md).
+    let runtimeKey: String
     let functionKey: String
     /// `2026/11/29/[$LATEST]<id>`: one log stream per environment, as Lambda names them.
     let logStream: String
@@ -53,7 +59,8 @@ final class ExecutionEnvironment: Sendable {
     let scratch: Scratch
 
     init(functionKey: String, logDate: Date, scratchRoot: URL) {
-        id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        id = UUID.random().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        runtimeKey = RandomSecret.hex()
         scratch = Scratch(root: scratchRoot.appendingPathComponent(id))
         self.functionKey = functionKey
         let day = LambdaDates.day.string(from: logDate)

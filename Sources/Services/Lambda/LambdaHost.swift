@@ -10,6 +10,8 @@ public final class LambdaHost: Sendable {
     private let environments = Mutex<[String: ExecutionEnvironment]>([:])
     /// Unpacked packages, by hash: under the data folder, or a temporary one in memory.
     let codeCache: URL
+    /// Signs and checks `Code.Location` URLs.
+    let codeSigner = CodeLocationSigner()
     /// Each live environment's own `HOME` and `TMPDIR`, removed with it.
     let scratchRoot: URL
     /// Whether `codeCache` is a temporary folder of this process (an in-memory emulator),
@@ -47,11 +49,12 @@ public final class LambdaHost: Sendable {
 
     var listeningPort: Int? { port.withLock { $0 } }
 
-    func register(_ environment: ExecutionEnvironment) { environments.withLock { $0[environment.id] = environment } }
+    func register(_ environment: ExecutionEnvironment) { environments.withLock { $0[environment.runtimeKey] = environment } }
 
-    func unregister(_ environment: ExecutionEnvironment) { _ = environments.withLock { $0.removeValue(forKey: environment.id) } }
+    func unregister(_ environment: ExecutionEnvironment) { _ = environments.withLock { $0.removeValue(forKey: environment.runtimeKey) } }
 
-    func environment(id: String) -> ExecutionEnvironment? { environments.withLock { $0[id] } }
+    /// The live environment whose Runtime API key is `key`.
+    func environment(id key: String) -> ExecutionEnvironment? { environments.withLock { $0[key] } }
 
     func allEnvironments() -> [ExecutionEnvironment] { environments.withLock { Array($0.values) } }
 

@@ -21,5 +21,13 @@ enum LambdaMigrations {
                 t.column("mapping", .text).notNull()
             }
         },
+        /// The invocation and cold-start counters lab checks read, kept with the function
+        /// (deleting it forgets them; snapshots and restarts keep them).
+        SchemaMigration("v2-lambda-counters") { db in
+            try db.alter(table: "lambdaFunction") { t in
+                t.add(column: "invocations", .integer).notNull().defaults(to: 0)
+                t.add(column: "coldStarts", .integer).notNull().defaults(to: 0)
+            }
+        },
     ]
 }

@@ -41,7 +41,7 @@ extension LambdaService {
         let function = try function(input, context)
         var result: [String: JSONValue] = [
             "Configuration": function.configuration,
-            "Code": ["RepositoryType": "S3", "Location": .string(context.endpoint + LambdaRoutes.codeLocation(function))],
+            "Code": ["RepositoryType": "S3", "Location": .string(context.endpoint + LambdaRoutes.codeLocation(function, signer: host.codeSigner))],
         ]
         if !function.tags.isEmpty { result["Tags"] = .object(function.tags.mapValues(JSONValue.string)) }
         return .object(result)
@@ -60,6 +60,7 @@ extension LambdaService {
     func deleteFunction(_ input: ServiceInput, _ context: RequestContext) async throws(AWSError) -> JSONValue {
         let function = try function(input, context)
         functions.removeValue(forKey: function.key)
+        counters.removeValue(forKey: function.key)
         idle.removeValue(forKey: function.key)?.forEach { retire($0) }
         for mapping in mappings.values where mapping.functionKey == function.key {
             pollers.removeValue(forKey: mapping.uuid)?.cancel()

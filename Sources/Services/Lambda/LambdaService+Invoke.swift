@@ -86,13 +86,13 @@ extension LambdaService {
 
     /// A warm idle environment of this function's current code, or a new one (a cold start).
     func acquireEnvironment(for function: LambdaFunction) async throws -> ExecutionEnvironment {
-        invocations[function.key, default: 0] += 1
+        count(function, coldStart: false)
         while var pool = idle[function.key], let environment = pool.popLast() {
             idle[function.key] = pool
             if environment.phase == .idle { return environment }
             retire(environment)
         }
-        coldStarts[function.key, default: 0] += 1
+        count(function, coldStart: true)
         guard let port = host.listeningPort else {
             throw LambdaErrors.serviceError("the Lambda Runtime API is not available (the emulator is not serving HTTP)")
         }
@@ -127,7 +127,7 @@ extension LambdaService {
             "PATH": FunctionEnvironment.path(interpreter: python),
             "HOME": environment.scratch.home.path, "TMPDIR": environment.scratch.tmp.path, "LANG": "C.UTF-8", "TZ": ":UTC",
             "LAMBDA_TASK_ROOT": folder.path, "LAMBDA_RUNTIME_DIR": folder.path, "_HANDLER": function.handler,
-            "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)\(LambdaRoutes.runtimePrefix)\(environment.id)",
+            "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)\(LambdaRoutes.runtimePrefix)\(environment.runtimeKey)",
             "AWS_LAMBDA_FUNCTION_NAME": function.name, "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(function.memorySize),
             "AWS_LAMBDA_LOG_GROUP_NAME": function.logGroup, "AWS_LAMBDA_LOG_STREAM_NAME": environment.logStream,

@@ -25,8 +25,8 @@ public actor LambdaService: EmulatorService, DurableService {
     var pollers: [String: Task<Void, Never>] = [:]
     /// Warm environments waiting for work, per function key.
     var idle: [String: [ExecutionEnvironment]] = [:]
-    var coldStarts: [String: Int] = [:]
-    var invocations: [String: Int] = [:]
+    /// Invocations and cold starts per function key (stored with the function).
+    var counters: [String: LambdaStore.Counters] = [:]
 
     public init(database: AppDatabase, clock: VirtualClock, queues: (any MessageQueues)?,
                 permissions: (any PermissionAuthority)?, logs: (any LogIngestion)?) async throws {
@@ -40,6 +40,7 @@ public actor LambdaService: EmulatorService, DurableService {
         host = LambdaHost(codeCache: cache, temporary: database.path == nil)
         let snapshot = try await store.load()
         apply(snapshot)
+        store.recoverByReloading(self)
     }
 
     public nonisolated func handle(operation: String, input: JSONValue, context: RequestContext) async throws(AWSError) -> JSONValue {
@@ -74,8 +75,8 @@ public actor LambdaService: EmulatorService, DurableService {
     public func state() async -> JSONValue {
         let functionStates: [JSONValue] = functions.values.sorted { $0.key < $1.key }.map { function in
             guard case .object(var fields) = function.configuration else { return function.configuration }
-            fields["coldStarts"] = .number(Double(coldStarts[function.key] ?? 0))
-            fields["invocations"] = .number(Double(invocations[function.key] ?? 0))
+            fields["coldStarts"] = .number(Double(counters[function.key]?.coldStarts ?? 0))
+            fields["invocations"] = .number(Double(counters[function.key]?.invocations ?? 0))
             fields["warmEnvironments"] = .number(Double(idle[function.key]?.count ?? 0))
             fields["account"] = .string(function.account)
             fields["region"] = .string(function.region)
@@ -87,25 +88,27 @@ public actor LambdaService: EmulatorService, DurableService {
 
     public func reset() async throws {
         forgetAll()
-        coldStarts.removeAll()
-        invocations.removeAll()
         try await store.commitAndWait([.deleteEverything])
     }
 
     public func reload() async throws {
-        forgetAll()
-        apply(try await store.load())
+        try await store.reload { snapshot in
+            forgetAll()
+            apply(snapshot)
+        }
     }
 
-    /// Stops pollers and warm environments and drops functions and mappings from memory.
+    /// Stops pollers and warm environments and drops functions, counters and mappings from memory.
     private func forgetAll() {
         stopEverything()
         functions.removeAll()
+        counters.removeAll()
         mappings.removeAll()
     }
 
     private func apply(_ snapshot: LambdaStore.Snapshot) {
         for function in snapshot.functions { functions[function.key] = function }
+        counters = snapshot.counters
         for mapping in snapshot.mappings {
             mappings[mapping.uuid] = mapping
             startPolling(mapping)

@@ -5,9 +5,17 @@ import GRDB
 /// Lambda's rows: functions and mappings as JSON documents, packages as blobs by hash.
 struct LambdaStore: ServiceStore {
     let database: AppDatabase
+    let lane = CommitLane(name: "lambda")
+
+    struct Counters: Sendable, Equatable {
+        var invocations = 0
+        var coldStarts = 0
+    }
 
     struct Snapshot: Sendable {
         var functions: [LambdaFunction] = []
+        /// By function key.
+        var counters: [String: Counters] = [:]
         var mappings: [EventSourceMapping] = []
     }
 
@@ -15,8 +23,10 @@ struct LambdaStore: ServiceStore {
         try await database.read { db in
             let decoder = JSONDecoder()
             var snapshot = Snapshot()
-            for text in try String.fetchAll(db, sql: "SELECT configuration FROM lambdaFunction") {
-                snapshot.functions.append(try decoder.decode(LambdaFunction.self, from: Data(text.utf8)))
+            for row in try Row.fetchAll(db, sql: "SELECT configuration, invocations, coldStarts FROM lambdaFunction") {
+                let function = try decoder.decode(LambdaFunction.self, from: Data((row["configuration"] as String).utf8))
+                snapshot.functions.append(function)
+                snapshot.counters[function.key] = Counters(invocations: row["invocations"], coldStarts: row["coldStarts"])
             }
             for text in try String.fetchAll(db, sql: "SELECT mapping FROM lambdaMapping") {
                 snapshot.mappings.append(try decoder.decode(EventSourceMapping.self, from: Data(text.utf8)))
@@ -34,6 +44,7 @@ struct LambdaStore: ServiceStore {
         /// A function's configuration, and its package when it is new.
         case saveFunction(key: String, configuration: String, codeSha256: String, code: Data?)
         case deleteFunction(key: String)
+        case saveCounters(key: String, Counters)
         case saveMapping(uuid: String, mapping: String)
         case deleteMapping(uuid: String)
         case deleteEverything
@@ -53,8 +64,14 @@ struct LambdaStore: ServiceStore {
             if let code {
                 try db.execute(sql: "INSERT OR IGNORE INTO lambdaCode (sha256, zip) VALUES (?, ?)", arguments: [codeSha256, code])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO lambdaFunction (functionKey, configuration) VALUES (?, ?)",
-                           arguments: [key, configuration])
+            // An upsert, not a replace: the row's counters stay.
+            try db.execute(sql: """
+                INSERT INTO lambdaFunction (functionKey, configuration) VALUES (?, ?)
+                ON CONFLICT(functionKey) DO UPDATE SET configuration = excluded.configuration
+                """, arguments: [key, configuration])
+        case let .saveCounters(key, counters):
+            try db.cachedStatement(sql: "UPDATE lambdaFunction SET invocations = ?, coldStarts = ? WHERE functionKey = ?")
+                .execute(arguments: [counters.invocations, counters.coldStarts, key])
         case .deleteFunction(let key):
             try db.execute(sql: "DELETE FROM lambdaFunction WHERE functionKey = ?", arguments: [key])
             // Packages no function uses any more go too.

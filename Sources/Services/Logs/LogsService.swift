@@ -43,6 +43,7 @@ public actor LogsService: EmulatorService, DurableService, LogIngestion {
         self.clock = clock
         let snapshot = try await store.load()
         restore(snapshot)
+        store.recoverByReloading(self)
     }
 
     // MARK: Requests
@@ -89,9 +90,10 @@ public actor LogsService: EmulatorService, DurableService, LogIngestion {
     }
 
     public func reload() async throws {
-        let snapshot = try await store.load()
-        groups.removeAll()
-        restore(snapshot)
+        try await store.reload { snapshot in
+            groups.removeAll()
+            restore(snapshot)
+        }
     }
 
     // MARK: Shared helpers

@@ -10,6 +10,7 @@ import JSON
 /// touch only the rows they remove.
 struct LogsStore: ServiceStore {
     let database: AppDatabase
+    let lane = CommitLane(name: "logs")
 
     struct GroupRow: Sendable, Codable, FetchableRecord, PersistableRecord {
         static let databaseTableName = "logsGroup"

@@ -58,5 +58,25 @@ enum SQSMigrations {
                 t.column("failureReason", .text)
             }
         },
+        /// What a lab can observe that had lived only in memory: names deleted in the last
+        /// 60 seconds (CreateQueue refuses them) and FIFO receive attempts (a retried
+        /// receive gets the same messages), so both survive a restart and follow snapshots.
+        SchemaMigration("v2-sqs-deleted-names-receive-attempts") { db in
+            try db.create(table: "sqsDeletedName") { t in
+                t.column("account", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("deletedAt", .double).notNull()
+                t.primaryKey(["account", "region", "name"])
+            }
+            try db.create(table: "sqsReceiveAttempt") { t in
+                t.column("queueId", .integer).notNull()
+                t.column("attemptId", .text).notNull()
+                t.column("expiresAt", .double).notNull()
+                // [[seq, receiveCount], …]: the messages that receive returned.
+                t.column("messages", .text).notNull()
+                t.primaryKey(["queueId", "attemptId"])
+            }
+        },
     ]
 }

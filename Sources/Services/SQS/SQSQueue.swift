@@ -131,6 +131,7 @@ final class SQSQueue {
     struct RefreshResult {
         var expired: [SQSMessage] = []
         var deduplicationExpired = false
+        var receiveAttemptsPruned = false
     }
 
     /// Applies what time did since the last call: hidden messages whose time came become
@@ -150,6 +151,7 @@ final class SQSQueue {
         result.deduplicationExpired = pruneDeduplication(now: now)
         if receiveAttempts.count > 256 {
             receiveAttempts = receiveAttempts.filter { $0.value.expiresAt > now }
+            result.receiveAttemptsPruned = true
         }
         return result
     }

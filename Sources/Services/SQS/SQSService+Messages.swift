@@ -164,8 +164,9 @@ extension SQSService {
         }
         if !selection.delivered.isEmpty || now >= deadline {
             if queue.isFIFO, let attemptId = request.attemptId, !selection.delivered.isEmpty {
-                queue.receiveAttempts[attemptId] = ReceiveAttempt(
-                    expiresAt: now + 300, messages: selection.delivered.map { ($0.seq, $0.receiveCount) })
+                let attempt = ReceiveAttempt(expiresAt: now + 300, messages: selection.delivered.map { ($0.seq, $0.receiveCount) })
+                queue.receiveAttempts[attemptId] = attempt
+                changes.append(.saveReceiveAttempt(.init(queueId: queue.id, attemptId: attemptId, attempt)))
             }
             return .done(Outcome(output: receiveOutput(selection.delivered, queue: queue, request: request),
                                  ticket: store.commit(changes)))

@@ -27,9 +27,11 @@ extension SQSService {
             }
             return Outcome(output: ["QueueUrl": .string(existing.url(endpoint: context.endpoint))])
         }
+        var changes: [SQSStore.Change] = []
         if let deletedAt = recentlyDeleted[key] {
             if now - deletedAt < 60 { throw SQSErrors.queueDeletedRecently() }
             recentlyDeleted[key] = nil
+            changes.append(.forgetDeletedName(account: key.account, region: key.region, name: key.name))
         }
         let arn = "arn:aws:sqs:\(context.region):\(context.account):\(name)"
         if let policy = attributes["RedrivePolicy"], !policy.isEmpty {
@@ -47,8 +49,9 @@ extension SQSService {
         nextQueueId += 1
         queues[key] = queue
         urlCache.removeAll()
+        changes.append(saveQueue(queue))
         return Outcome(output: ["QueueUrl": .string(queue.url(endpoint: context.endpoint))],
-                       ticket: store.commit([saveQueue(queue)]))
+                       ticket: store.commit(changes))
     }
 
     /// 1–80 characters of [A-Za-z0-9_-]; FIFO names end in `.fifo` (counted in the 80).
@@ -110,10 +113,14 @@ extension SQSService {
         let key = QueueKey(account: queue.account, region: queue.region, name: queue.name)
         queues[key] = nil
         urlCache.removeAll()
+        let now = self.now
+        // Only the last 60 seconds matter (CreateQueue's rule); older names go.
+        recentlyDeleted = recentlyDeleted.filter { now - $0.value < 60 }
         recentlyDeleted[key] = now
         wakeWaiters(queue)
         queue.removeAllMessages()
-        return Outcome(output: [:], ticket: store.commit([.deleteQueue(id: queue.id)]))
+        let name = SQSStore.DeletedNameRow(account: key.account, region: key.region, name: key.name, deletedAt: now)
+        return Outcome(output: [:], ticket: store.commit([.deleteQueue(id: queue.id), .recordDeletedName(name)]))
     }
 
     func getQueueUrl(_ input: ServiceInput, _ context: RequestContext) throws(AWSError) -> Outcome {
@@ -177,7 +184,8 @@ extension SQSService {
         queue.removeAllMessages()
         queue.receiveAttempts.removeAll()
         queue.lastPurgeAt = now
-        return Outcome(output: [:], ticket: store.commit([.deleteMessages(queueId: queue.id), saveQueue(queue)]))
+        return Outcome(output: [:], ticket: store.commit([.deleteMessages(queueId: queue.id),
+                                                          .deleteReceiveAttempts(queueId: queue.id), saveQueue(queue)]))
     }
 
     // MARK: Tags

@@ -69,6 +69,7 @@ public actor SQSService: EmulatorService, DurableService {
         }
         restore(snapshot)
         box.service = self
+        store.recoverByReloading(self)
     }
 
     public nonisolated func storageFailure(_ message: String) -> AWSError { SQSErrors.internalError(message) }
@@ -123,9 +124,10 @@ public actor SQSService: EmulatorService, DurableService {
     }
 
     public func reload() async throws {
-        let snapshot = try await store.load()
-        forgetAll()
-        restore(snapshot)
+        try await store.reload { snapshot in
+            forgetAll()
+            restore(snapshot)
+        }
     }
 
     /// Drops every queue from memory; long polls waiting on them return empty.
@@ -195,6 +197,7 @@ public actor SQSService: EmulatorService, DurableService {
         let result = queue.refresh(now: now)
         for message in result.expired { changes.append(.deleteMessage(seq: message.seq)) }
         if result.deduplicationExpired { changes.append(.pruneDeduplication(queueId: queue.id, now: now)) }
+        if result.receiveAttemptsPruned { changes.append(.pruneReceiveAttempts(queueId: queue.id, now: now)) }
     }
 
     func wakeWaiters(_ queue: SQSQueue) {
@@ -240,8 +243,14 @@ public actor SQSService: EmulatorService, DurableService {
                 key: row.dedupKey,
                 entry: .init(messageId: row.messageId, sequenceNumber: row.sequenceNumber, expiresAt: row.expiresAt))
         }
+        for row in snapshot.receiveAttempts where row.expiresAt > now {
+            byId[row.queueId]?.receiveAttempts[row.attemptId] = row.makeAttempt()
+        }
+        for row in snapshot.deletedNames where now - row.deletedAt < 60 {
+            recentlyDeleted[QueueKey(account: row.account, region: row.region, name: row.name)] = row.deletedAt
+        }
         moveTasks = snapshot.moveTasks.map(SQSMoveTask.init(row:))
-        lastSeq = max(maxSeq, Int64(Date().timeIntervalSince1970 * 1_000_000))
+        lastSeq = max(lastSeq, maxSeq, Int64(Date().timeIntervalSince1970 * 1_000_000))
     }
 }
 

@@ -8,6 +8,7 @@ import JSON
 /// write; at startup it loads the rows back, so a restart resumes exactly.
 struct SQSStore: ServiceStore {
     let database: AppDatabase
+    let lane = CommitLane(name: "sqs")
 
     // MARK: Rows
 
@@ -65,11 +66,29 @@ struct SQSStore: ServiceStore {
         var failureReason: String?
     }
 
+    struct DeletedNameRow: Sendable, Codable, FetchableRecord, PersistableRecord {
+        static let databaseTableName = "sqsDeletedName"
+        var account: String
+        var region: String
+        var name: String
+        var deletedAt: Double
+    }
+
+    struct ReceiveAttemptRow: Sendable, Codable, FetchableRecord, PersistableRecord {
+        static let databaseTableName = "sqsReceiveAttempt"
+        var queueId: Int64
+        var attemptId: String
+        var expiresAt: Double
+        var messages: String
+    }
+
     struct Snapshot: Sendable {
         var queues: [QueueRow] = []
         var messages: [MessageRow] = []
         var deduplication: [DeduplicationRow] = []
         var moveTasks: [MoveTaskRow] = []
+        var deletedNames: [DeletedNameRow] = []
+        var receiveAttempts: [ReceiveAttemptRow] = []
     }
 
     // MARK: Changes
@@ -86,6 +105,12 @@ struct SQSStore: ServiceStore {
         case saveDeduplication(DeduplicationRow)
         case pruneDeduplication(queueId: Int64, now: Double)
         case saveMoveTask(MoveTaskRow)
+        /// Remembers a deleted name for the 60-second rule (and forgets names older than that).
+        case recordDeletedName(DeletedNameRow)
+        case forgetDeletedName(account: String, region: String, name: String)
+        case saveReceiveAttempt(ReceiveAttemptRow)
+        case deleteReceiveAttempts(queueId: Int64)
+        case pruneReceiveAttempts(queueId: Int64, now: Double)
         case deleteEverything
     }
 
@@ -96,6 +121,7 @@ struct SQSStore: ServiceStore {
         case .deleteQueue(let id):
             try db.execute(sql: "DELETE FROM sqsMessage WHERE queueId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM sqsDedup WHERE queueId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM sqsReceiveAttempt WHERE queueId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM sqsQueue WHERE id = ?", arguments: [id])
         case .saveMessage(let row):
             try db.cachedStatement(sql: """
@@ -127,7 +153,21 @@ struct SQSStore: ServiceStore {
             try db.execute(sql: "DELETE FROM sqsDedup WHERE queueId = ? AND expiresAt <= ?", arguments: [queueId, now])
         case .saveMoveTask(let row):
             try row.upsert(db)
+        case .recordDeletedName(let row):
+            try db.execute(sql: "DELETE FROM sqsDeletedName WHERE deletedAt <= ?", arguments: [row.deletedAt - 60])
+            try row.upsert(db)
+        case let .forgetDeletedName(account, region, name):
+            try db.execute(sql: "DELETE FROM sqsDeletedName WHERE account = ? AND region = ? AND name = ?",
+                           arguments: [account, region, name])
+        case .saveReceiveAttempt(let row):
+            try row.upsert(db)
+        case .deleteReceiveAttempts(let queueId):
+            try db.execute(sql: "DELETE FROM sqsReceiveAttempt WHERE queueId = ?", arguments: [queueId])
+        case let .pruneReceiveAttempts(queueId, now):
+            try db.execute(sql: "DELETE FROM sqsReceiveAttempt WHERE queueId = ? AND expiresAt <= ?", arguments: [queueId, now])
         case .deleteEverything:
+            try db.execute(sql: "DELETE FROM sqsDeletedName")
+            try db.execute(sql: "DELETE FROM sqsReceiveAttempt")
             try db.execute(sql: "DELETE FROM sqsMessage")
             try db.execute(sql: "DELETE FROM sqsDedup")
             try db.execute(sql: "DELETE FROM sqsMoveTask")
@@ -153,6 +193,8 @@ struct SQSStore: ServiceStore {
             }
             snapshot.deduplication = try DeduplicationRow.fetchAll(db, sql: "SELECT * FROM sqsDedup ORDER BY expiresAt")
             snapshot.moveTasks = try MoveTaskRow.fetchAll(db, sql: "SELECT * FROM sqsMoveTask ORDER BY startedAt")
+            snapshot.deletedNames = try DeletedNameRow.fetchAll(db, sql: "SELECT * FROM sqsDeletedName")
+            snapshot.receiveAttempts = try ReceiveAttemptRow.fetchAll(db, sql: "SELECT * FROM sqsReceiveAttempt")
             return snapshot
         }
     }
@@ -212,5 +254,22 @@ extension SQSStore.MessageRow {
                           sentAt: sentAt, receiveCount: receiveCount, firstReceiveAt: firstReceiveAt,
                           lastReceiveAt: lastReceiveAt, visibleAt: visibleAt,
                           deadLetterSourceArn: string("deadLetterSourceArn"))
+    }
+}
+
+extension SQSStore.ReceiveAttemptRow {
+    init(queueId: Int64, attemptId: String, _ attempt: ReceiveAttempt) {
+        let pairs = attempt.messages.map { "[\($0.seq),\($0.receiveCount)]" }.joined(separator: ",")
+        self.init(queueId: queueId, attemptId: attemptId, expiresAt: attempt.expiresAt, messages: "[" + pairs + "]")
+    }
+
+    func makeAttempt() -> ReceiveAttempt {
+        guard case .array(let pairs)? = try? JSONValue(jsonString: messages) else { return ReceiveAttempt(expiresAt: expiresAt, messages: []) }
+        let entries = pairs.compactMap { pair -> (seq: Int64, receiveCount: Int)? in
+            guard case .array(let values) = pair, values.count == 2,
+                  case .number(let seq) = values[0], case .number(let count) = values[1] else { return nil }
+            return (Int64(seq), Int(count))
+        }
+        return ReceiveAttempt(expiresAt: expiresAt, messages: entries)
     }
 }

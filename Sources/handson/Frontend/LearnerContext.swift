@@ -1,4 +1,5 @@
 import Foundation
+import HandsonAPI
 import LabKit
 import Learning
 import TerminalMarkdown
@@ -43,7 +44,7 @@ struct LearnerContext {
         var environment = ProcessInfo.processInfo.environment
         if !lab.metadata.services.isEmpty {
             let record = try await emulatorRecord(preferredPort: preferredPort, installWrappers: false)
-            client = EmulatorClient(port: record.port)
+            client = daemon.client(record)
             environment = learnerEnvironment(port: record.port, lab: lab.id).applied(to: environment)
         }
         return LearnerSession(lab: lab, home: home, progress: progress, emulator: client, environment: environment)
@@ -74,19 +75,22 @@ struct LearnerContext {
     }
 
     func learnerEnvironment(port: Int, lab: String?) -> LearnerEnvironment {
-        LearnerEnvironment(endpoint: "http://127.0.0.1:\(port)", bin: home.bin, lab: lab)
+        LearnerEnvironment(endpoint: "http://127.0.0.1:\(port)", bin: home.bin, lab: lab, tokenFile: home.emulatorToken)
     }
 
-    /// The emulator the learner's commands reach: HANDSON_ENDPOINT (set in the learner's shell
-    /// and by `handson test`), else the running background emulator.
+    /// The emulator the learner's commands reach: HANDSON_ENDPOINT with the token in
+    /// HANDSON_TOKEN_FILE (both set in the learner's shell and by `handson test`), else the
+    /// running background emulator with its token from the learner's folder.
     func activeEmulator() async throws -> EmulatorClient {
-        if let endpoint = ProcessInfo.processInfo.environment["HANDSON_ENDPOINT"], let url = URL(string: endpoint) {
-            return EmulatorClient(endpoint: url)
+        let environment = ProcessInfo.processInfo.environment
+        if let endpoint = environment["HANDSON_ENDPOINT"], let url = URL(string: endpoint) {
+            let tokenFile = environment[HandsonAPI.tokenFileVariable].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            return EmulatorClient(endpoint: url, tokenFile: tokenFile ?? home.emulatorToken)
         }
         guard let record = await daemon.running() else {
             throw CLIError("the emulator is not running; 'handson start LAB' starts it")
         }
-        return EmulatorClient(port: record.port)
+        return daemon.client(record)
     }
 
     /// Shows step `number` and remembers it for the shell prompt.

@@ -25,6 +25,7 @@ struct LearnerWords {
     }
     var expected: String { japanese ? "期待" : "expected" }
     var actual: String { japanese ? "実際" : "actual" }
+    func commonMistake(_ title: String) -> String { japanese ? "よくある間違い: \(title)" : "A common mistake: \(title)" }
     func stepPassed(_ number: Int) -> String { japanese ? "**ステップ \(number) クリア！**" : "**Step \(number) passed!**" }
     var labComplete: String { japanese ? "**ラボ完了です。おつかれさまでした！** `handson list` で他のラボを。" : "**Lab complete. Well done!** `handson list` shows the other labs." }
     func failedFooter(hintsLeft: Int) -> String {

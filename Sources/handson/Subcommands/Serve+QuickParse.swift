@@ -14,6 +14,8 @@ extension Serve {
         serve.accountId = Defaults.accountId
         serve.region = Defaults.region
         serve.portFile = nil
+        serve.tokenFile = nil
+        serve.allowOrigin = []
         var remaining = arguments[...]
         while let name = remaining.popFirst() {
             if name == "--in-memory" {
@@ -30,6 +32,8 @@ extension Serve {
             case "--account-id": serve.accountId = value
             case "--region": serve.region = value
             case "--port-file": serve.portFile = value
+            case "--token-file": serve.tokenFile = value
+            case "--allow-origin": serve.allowOrigin.append(value)
             default: return nil
             }
         }

@@ -31,10 +31,14 @@ struct AdminFuzzTests {
     @Test func adminEndpoints() async throws {
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("handson-fuzz-admin-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let app = try await buildApplication(ServerConfiguration(port: 0, dataDirectory: dataDirectory), version: "fuzz")
+        // Port 80: HummingbirdTesting's router client sends `Host: localhost`, which means port 80.
+        let configuration = ServerConfiguration(port: 80, dataDirectory: dataDirectory, token: Self.token)
+        let app = try await buildApplication(configuration, version: "fuzz")
         _ = try await app.test(.router) { client in
             await Fuzz.runAsync("admin.endpoints", ciInputs: 1_500) { rng in
-                Self.call(&rng)
+                var call = Self.call(&rng)
+                Self.addAccessHeaders(&call, rng: &rng)
+                return call
             } check: { call in
                 try await client.execute(uri: call.uri, method: call.method, headers: call.headers, body: ByteBuffer(bytes: call.body)) { response in
                     if response.status.code >= 500, response.body.readableBytes == 0 {
@@ -44,6 +48,21 @@ struct AdminFuzzTests {
                 }
             }
         }
+    }
+
+    static let token = "fuzz-admin-token"
+
+    /// The token on most calls (a missing or wrong one now and then, so the refusal is fuzzed
+    /// too), and now and then what a browser would add (docs/security.md).
+    static func addAccessHeaders(_ call: inout Call, rng: inout FuzzRNG) {
+        let tokenHeader = HTTPField.Name("X-Handson-Token")!
+        switch rng.below(12) {
+        case 0: call.headers[tokenHeader] = nil
+        case 1: call.headers[tokenHeader] = rng.pick(["", "wrong", token + "x", String(token.dropLast()), token.uppercased()])
+        default: call.headers[tokenHeader] = token
+        }
+        if rng.oneIn(12) { call.headers[.origin] = rng.pick(["http://evil.example", "null", "http://localhost:3000", "", "HTTP://LOCALHOST"]) }
+        if rng.oneIn(12) { call.headers[HTTPField.Name("Sec-Fetch-Site")!] = rng.pick(["cross-site", "same-site", "none", "same-origin", "x"]) }
     }
 
     static func call(_ rng: inout FuzzRNG) -> Call {

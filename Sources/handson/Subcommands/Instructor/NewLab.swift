@@ -66,6 +66,27 @@ struct NewLab: ParsableCommand {
 
         </details>
 
+        <details><summary>Common mistake: a queue named otherwise</summary>
+
+        Names are exact: other commands find the queue by its name.
+
+        <!-- caught-by: The queue \(id)-queue exists -->
+
+        ```sh
+        aws sqs create-queue --queue-name \(id)-queues
+        ```
+
+        </details>
+
+        <details><summary>Another way: with boto3</summary>
+
+        ```python {run}
+        import boto3
+        boto3.client("sqs").create_queue(QueueName="\(id)-queue")
+        ```
+
+        </details>
+
         """
     }
 }

@@ -30,6 +30,7 @@ struct CheckFlow {
             throw CLIError("\(error)")
         }
         var lines = [words.checkHeading(number, lab.steps.count), ""]
+        let mistakes = session.step(number)?.mistakes ?? []
         for result in report.results {
             lines.append("- \(result.passed ? "✓" : "✗") \(result.assertion.name)")
             guard !result.passed else { continue }
@@ -37,6 +38,14 @@ struct CheckFlow {
             if let actual = result.actual { lines.append("  - \(words.actual): `\(actual.prefix(300))`") }
             if let problem = result.problem { lines.append("  - \(problem)") }
             if let hint = result.assertion.hint { lines.append("  - → \(hint)") }
+            // The explanation of a known mistake this assertion catches: what the learner likely did.
+            for mistake in mistakes where mistake.caughtBy == result.assertion.name {
+                lines.append("")
+                lines.append("> **\(words.commonMistake(mistake.title))**")
+                lines.append(">")
+                lines.append(contentsOf: Self.prose(of: mistake.markdown).map { $0.isEmpty ? ">" : "> \($0)" })
+                lines.append("")
+            }
         }
         lines.append("")
         guard report.passed else {
@@ -54,6 +63,28 @@ struct CheckFlow {
         } else {
             context.render(markdown: words.labComplete)
         }
+    }
+}
+
+extension CheckFlow {
+    /// A mistake's explanation without its commands: the learner needs the why, not the
+    /// wrong command again.
+    static func prose(of markdown: String) -> [String] {
+        var kept: [String] = []
+        var fence: Substring?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix { $0 == "`" || $0 == "~" }
+                continue
+            }
+            kept.append(String(line))
+        }
+        return Array(kept.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed())
     }
 }
 
