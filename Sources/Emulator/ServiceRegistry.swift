@@ -44,12 +44,11 @@ public enum ServiceRegistry {
         var built: Set<String> = []
         var ordered: [ServiceDescriptor] = []
         var remaining = descriptors
+        func isMet(_ capability: String) -> Bool { providers[capability].map(built.contains) ?? false }
         while !remaining.isEmpty {
-            guard let next = remaining.firstIndex(where: { descriptor in
-                descriptor.requires.allSatisfy { providers[$0].map(built.contains) ?? false }
-            }) else {
+            guard let next = remaining.firstIndex(where: { $0.requires.allSatisfy(isMet) }) else {
                 let stuck = remaining.map { descriptor in
-                    "\(descriptor.name) requires \(descriptor.requires.filter { !(providers[$0].map(built.contains) ?? false) }.joined(separator: ", "))"
+                    "\(descriptor.name) requires \(descriptor.requires.filter { !isMet($0) }.joined(separator: ", "))"
                 }
                 throw Defect(description: "unmet or circular requirements: " + stuck.joined(separator: "; "))
             }

@@ -76,7 +76,7 @@ final class AccessGuard: Sendable {
     /// probes) and routes checking their own URL's secret. A path with `.`/`..` segments or an
     /// encoded dot is never taken as one of those, whatever a router would make of it.
     static func needsToken(_ path: String, openPrefixes: [String]) -> Bool {
-        guard path == HandsonAPI.root || path.hasPrefix(HandsonAPI.root + "/") || path == HandsonAPI.motoReset else { return false }
+        guard path == HandsonAPI.root || path.hasPrefix(HandsonAPI.rootPrefix) || path == HandsonAPI.motoReset else { return false }
         if path == HandsonAPI.health { return false }
         let plain = !path.split(separator: "/").contains { $0 == "." || $0 == ".." } && !path.lowercased().contains("%2e")
         return !(plain && openPrefixes.contains { path.hasPrefix($0) })

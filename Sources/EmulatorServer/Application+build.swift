@@ -33,7 +33,7 @@ struct EmulatorResponder: HTTPResponder {
 
     private func route(_ request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        if path.hasPrefix(HandsonAPI.root + "/") || path == HandsonAPI.motoReset {
+        if path.hasPrefix(HandsonAPI.rootPrefix) || path == HandsonAPI.motoReset {
             do {
                 return try await router.respond(to: request, context: context)
             } catch let error as HTTPError where error.status == .notFound {

@@ -4,6 +4,8 @@
 public enum HandsonAPI {
     /// Everything of the emulator's own lives below this prefix.
     public static let root = "/_handson"
+    /// `root` and a slash: what every path below it starts with (checked on every request).
+    public static let rootPrefix = root + "/"
     /// The header carrying the emulator's token, which every path below the root except
     /// `health` (and services' routes that check a secret in their own URL) requires, as
     /// does `motoReset` (docs/security.md).
@@ -31,5 +33,5 @@ public enum HandsonAPI {
     public static func restoreSnapshot(_ name: String) -> String { "\(snapshots)/\(name)/restore" }
 
     /// The full path of a service's own route (`ServiceRoute.path`, relative to the root).
-    public static func servicePath(_ relative: String) -> String { "\(root)/\(relative)" }
+    public static func servicePath(_ relative: String) -> String { rootPrefix + relative }
 }

@@ -58,7 +58,7 @@ struct AttemptRunner {
                 return result
             }
         }
-        let report = await CheckRunner(query: { try await client.query($0) }, commands: commands, answer: nil).run(step.checks)
+        let report = await CheckRunner(client: client, commands: commands, answer: nil).run(step.checks)
         switch attempt.kind {
         case .mistake:
             result.caughtBy = report.failed.map(\.assertion.name)

@@ -17,6 +17,11 @@ public struct CheckRunner: Sendable {
         self.answer = answer
     }
 
+    /// Queries through a running emulator's client (`handson test`'s).
+    init(client: EmulatorClient, commands: CommandRunner, answer: String?) {
+        self.init(query: { try await client.query($0) }, commands: commands, answer: answer)
+    }
+
     public func run(_ assertions: [Assertion]) async -> CheckReport {
         var results: [AssertionResult] = []
         for assertion in assertions { results.append(await evaluate(assertion)) }

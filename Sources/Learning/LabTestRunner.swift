@@ -116,7 +116,7 @@ public struct LabTestRunner: Sendable {
         } catch {
             return ["cannot write the step's files: \(error)"]
         }
-        let before = await CheckRunner(query: { try await client.query($0) }, commands: commands, answer: nil).run(step.checks)
+        let before = await CheckRunner(client: client, commands: commands, answer: nil).run(step.checks)
         let heldBefore = before.results.filter(\.passed).map {
             "'\($0.assertion.name)' (\($0.assertion.location)) already holds before the solution ran (value \($0.actual ?? "?"))"
         }
@@ -160,7 +160,7 @@ public struct LabTestRunner: Sendable {
             guard case .answer = assertion.subject else { return nil }
             return AnswerValue.sample(for: assertion)
         }.first
-        let after = await CheckRunner(query: { try await client.query($0) }, commands: commands, answer: answer).run(step.checks)
+        let after = await CheckRunner(client: client, commands: commands, answer: answer).run(step.checks)
         for result in after.failed {
             var line = "'\(result.assertion.name)' (\(result.assertion.location)) fails after the solution ran: expected \(result.expected)"
             if let actual = result.actual { line += ", actual \(actual)" }

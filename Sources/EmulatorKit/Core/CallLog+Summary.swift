@@ -13,7 +13,7 @@ extension CallLog {
     static func summarized(_ value: JSONValue) -> JSONValue? {
         switch value {
         case .string(let text) where text.utf8.count > maximumValueBytes:
-            let digest = SHA256.hash(data: Array(text.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+            let digest = SHA256.hash(data: Array(text.utf8)).hexEncoded
             return .string("\(text.prefix(keptPrefix))… [handson kept the first \(keptPrefix) characters of \(text.utf8.count) bytes, sha256 \(digest)]")
         case .array(let elements):
             var changed: [JSONValue]?
@@ -37,6 +37,3 @@ extension CallLog {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}

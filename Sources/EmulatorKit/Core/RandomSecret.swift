@@ -4,18 +4,15 @@ import Foundation
 /// the key that signs `Code.Location` URLs): bytes from the kernel's CSPRNG (`getrandom`, through
 /// the standard library's generator), written as lowercase hex.
 public enum RandomSecret {
-    /// `bytes` random bytes as hex: the default, 32, is 256 bits.
-    public static func hex(bytes: Int = 32) -> String {
+    /// `count` random bytes (keys kept as bytes).
+    public static func bytes(_ count: Int = 32) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes * 2)
-        for _ in 0..<bytes {
-            let byte = UInt8.random(in: .min ... .max, using: &generator)
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    /// `bytes` random bytes as hex: the default, 32, is 256 bits.
+    public static func hex(bytes count: Int = 32) -> String {
+        bytes(count).hexEncoded
     }
 
     /// Compares a presented secret with the expected one in time that does not depend on where

@@ -13,6 +13,19 @@ public protocol InputErrorStyle: Sendable {
     func invalid(_ value: JSONValue, member: String, expected: InputKind) -> AWSError
 }
 
+extension InputErrorStyle {
+    /// `roleName` for `RoleName`: how Coral (IAM, Lambda, Logs) names members in validation messages.
+    public static func coralMemberName(_ name: String) -> String {
+        name.prefix(1).lowercased() + name.dropFirst()
+    }
+
+    /// A value as query-era messages quote it: a string bare, anything else as JSON.
+    public static func quoted(_ value: JSONValue) -> String {
+        if case .string(let string) = value { return string }
+        return value.jsonText()
+    }
+}
+
 /// What a member was expected to hold, for error messages.
 public enum InputKind: String, Sendable {
     case string, integer, boolean, list, map, structure

@@ -20,12 +20,18 @@ public struct ServiceInput: Sendable {
     }
 
     public func string(_ name: String) throws(AWSError) -> String? {
-        switch fields[name] {
-        case nil, .null?: return nil
-        case .string(let value)?: return value
-        case .number(let value)? where style.acceptsText: return JSONValue.formatNumber(value)
-        case .bool(let value)? where style.acceptsText: return value ? "true" : "false"
-        case let other?: throw style.invalid(other, member: name, expected: .string)
+        guard let value = fields[name], value != .null else { return nil }
+        guard let text = text(value) else { throw style.invalid(value, member: name, expected: .string) }
+        return text
+    }
+
+    /// A string, or where the style accepts text a number or boolean as the query protocol writes it.
+    private func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .number(let number) where style.acceptsText: JSONValue.formatNumber(number)
+        case .bool(let flag) where style.acceptsText: flag ? "true" : "false"
+        default: nil
         }
     }
 
@@ -85,12 +91,8 @@ public struct ServiceInput: Sendable {
         case .object(let members)?:
             var result: [String: String] = [:]
             for (key, value) in members {
-                switch value {
-                case .string(let text): result[key] = text
-                case .number(let number) where style.acceptsText: result[key] = JSONValue.formatNumber(number)
-                case .bool(let flag) where style.acceptsText: result[key] = flag ? "true" : "false"
-                default: throw style.invalid(value, member: "\(name).\(key)", expected: .string)
-                }
+                guard let text = text(value) else { throw style.invalid(value, member: "\(name).\(key)", expected: .string) }
+                result[key] = text
             }
             return result
         case let other?: throw style.invalid(other, member: name, expected: .map)

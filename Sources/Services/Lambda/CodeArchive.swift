@@ -12,7 +12,7 @@ struct CodeArchive: Sendable {
     var sha256: String { Data(SHA256.hash(data: zip)).base64EncodedString() }
 
     /// A name safe for folders (hex of the hash).
-    var folderName: String { SHA256.hash(data: zip).map { String(format: "%02x", $0) }.joined() }
+    var folderName: String { SHA256.hash(data: zip).hexEncoded }
 
     /// Lambda's limit on a package's unzipped size (250 MB); unpacking stops at it too, whatever
     /// the zip's headers claim, so a zip bomb cannot fill the disk.

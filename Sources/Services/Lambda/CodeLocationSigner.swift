@@ -10,15 +10,12 @@ import Foundation
 struct CodeLocationSigner: Sendable {
     static let parameter = "X-Handson-Signature"
     /// 256 random bits; kept as bytes (`SymmetricKey` is not Sendable on this platform).
-    private let key: Data = {
-        var generator = SystemRandomNumberGenerator()
-        return Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-    }()
+    private let key = Data(RandomSecret.bytes(32))
 
     func signature(for function: LambdaFunction) -> String {
         let message = "\(function.account)/\(function.region)/\(function.name)/\(function.codeSha256)"
         let mac = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: key))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return mac.hexEncoded
     }
 
     func isValid(_ presented: String?, for function: LambdaFunction) -> Bool {

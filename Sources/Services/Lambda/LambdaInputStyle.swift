@@ -8,14 +8,10 @@ struct LambdaInputStyle: InputErrorStyle {
 
     func missing(_ member: String) -> AWSError {
         AWSError(code: "ValidationException",
-                 message: "1 validation error detected: Value null at '\(Self.memberName(member))' failed to satisfy constraint: Member must not be null")
+                 message: "1 validation error detected: Value null at '\(Self.coralMemberName(member))' failed to satisfy constraint: Member must not be null")
     }
 
     func invalid(_ value: JSONValue, member: String, expected: InputKind) -> AWSError {
-        LambdaErrors.invalidParameter("Value \(value.jsonText()) at '\(Self.memberName(member))' failed to satisfy constraint: \(expected.constraint)")
-    }
-
-    static func memberName(_ name: String) -> String {
-        name.prefix(1).lowercased() + name.dropFirst()
+        LambdaErrors.invalidParameter("Value \(value.jsonText()) at '\(Self.coralMemberName(member))' failed to satisfy constraint: \(expected.constraint)")
     }
 }

@@ -9,8 +9,6 @@ struct SQSInputStyle: InputErrorStyle {
     func missing(_ member: String) -> AWSError { SQSErrors.missingParameter(member) }
 
     func invalid(_ value: JSONValue, member: String, expected: InputKind) -> AWSError {
-        let text: String
-        if case .string(let string) = value { text = string } else { text = value.jsonText() }
-        return SQSErrors.invalidParameterValue("Value \(text) for parameter \(member) is invalid.")
+        SQSErrors.invalidParameterValue("Value \(Self.quoted(value)) for parameter \(member) is invalid.")
     }
 }
