@@ -110,6 +110,18 @@ import Testing
         #expect(writer.transactionCount == 1)
     }
 
+    @Test func aDeferredWriteThatFailedBeforeTheDrainIsStillReportedByIt() async throws {
+        let (writer, queue) = try Self.makeWriter(deferredDelay: .milliseconds(1))
+        writer.enqueueDeferred(Self.insert(1))
+        writer.enqueueDeferred { db in try db.execute(sql: "INSERT INTO missing (n) VALUES (1)") }
+        // The timer commits both (the bad one failing alone) before anyone drains.
+        _ = try await Self.rows(queue, once: 1)
+        try await Task.sleep(for: .milliseconds(50))
+        await #expect(throws: GroupCommitWriter.DrainFailed.self) { try await writer.drain() }
+        // Reported once: the next drain has nothing new to report.
+        try await writer.drain()
+    }
+
     @Test func deferredWritesKeepTheirOrderAndDrainCommitsThem() async throws {
         let (writer, queue) = try Self.makeWriter(deferredDelay: .seconds(60))
         writer.enqueueDeferred(Self.insert(1))

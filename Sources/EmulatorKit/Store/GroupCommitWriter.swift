@@ -79,6 +79,8 @@ public final class GroupCommitWriter: Sendable {
         var failures: [UInt64: String] = [:]
         /// The most recent failures in sequence order, for `drain()` (bounded).
         var recentFailures: [(sequence: UInt64, message: String)] = []
+        /// The last sequence a `drain` has accounted for: the next one reports from after it.
+        var drained: UInt64 = 0
         var blocks: [ObjectIdentifier: Block] = [:]
         var transactions = 0
         /// Deferred operations, in the order they were queued; no sequence number yet.
@@ -229,11 +231,14 @@ public final class GroupCommitWriter: Sendable {
     /// holds them).
     public func drain() async throws {
         commitDeferred()
-        let (first, last) = state.withLock { ($0.committed + 1, $0.nextSequence - 1) }
+        // From the last drain, not from what is still pending: a deferred write whose timer
+        // committed (and failed) just before this drain must still be reported.
+        let (first, last) = state.withLock { ($0.drained + 1, $0.nextSequence - 1) }
         guard last >= first else { return }
         try? await committed(last, consuming: false)
         let failed = state.withLock { state in
-            state.recentFailures.filter { (first...last).contains($0.sequence) }.map(\.message)
+            state.drained = max(state.drained, last)
+            return state.recentFailures.filter { (first...last).contains($0.sequence) }.map(\.message)
         }
         if !failed.isEmpty { throw DrainFailed(failures: failed) }
     }
