@@ -21,17 +21,23 @@ public final class Emulator: Sendable {
     public let configuration: Configuration
     public let clock: VirtualClock
     public let callLog: CallLog
+    /// Why each published message and event did or did not arrive (`deliveries`).
+    public let journal: DeliveryJournal
     private let services: [String: any EmulatorService]
+    /// The services in build order: a provider before the services that use it.
+    private let servicesInBuildOrder: [any EmulatorService]
     private let database: AppDatabase?
     /// Named copies of the state (`/_handson/snapshots/NAME`); nil without a database.
     public let snapshots: SnapshotStore?
 
     public init(configuration: Configuration, clock: VirtualClock, callLog: CallLog, services: [any EmulatorService],
-                database: AppDatabase? = nil) {
+                database: AppDatabase? = nil, journal: DeliveryJournal = DeliveryJournal()) {
         self.configuration = configuration
         self.clock = clock
         self.callLog = callLog
+        self.journal = journal
         self.services = Dictionary(uniqueKeysWithValues: services.map { ($0.name, $0) })
+        self.servicesInBuildOrder = services
         self.database = database
         self.snapshots = database.map(SnapshotStore.init(database:))
     }
@@ -80,6 +86,7 @@ public final class Emulator: Sendable {
                 "offsetSeconds": .number(clock.offsetSeconds),
             ]),
             "calls": .array(callLog.entries().map(\.json)),
+            "deliveries": journal.json,
         ]
         for (name, service) in services {
             document[name] = await service.state()
@@ -91,6 +98,14 @@ public final class Emulator: Sendable {
     public func reset() async throws {
         for service in services.values { try await service.reset() }
         callLog.clear()
+        journal.clear()
+    }
+
+    /// Moves the virtual clock forward and answers once every service has run what that
+    /// made due (an hourly rule advanced by 3 h has fired three times).
+    public func advanceClock(by seconds: TimeInterval) async throws(VirtualClock.OutOfRange) {
+        try clock.advance(by: seconds)
+        for service in servicesInBuildOrder { await service.settle() }
     }
 
     /// Stops every service's background work: function runtimes exit, and requests they hold

@@ -13,9 +13,10 @@ public enum EmulatorFactory {
         try await database.attach(clock: clock)
         let callLog = try await database.makeCallLog()
         StartupTrace.mark("clock and call log loaded")
+        let journal = DeliveryJournal()
         let environment = ServiceEnvironment(
             database: database, clock: clock, capabilities: Capabilities(),
-            account: configuration.account, region: configuration.region)
+            account: configuration.account, region: configuration.region, journal: journal)
         var services: [any EmulatorService] = []
         for descriptor in try ServiceRegistry.buildOrder(descriptors) {
             let service = try await descriptor.make(environment)
@@ -23,6 +24,6 @@ public enum EmulatorFactory {
             services.append(service)
         }
         StartupTrace.mark("services loaded")
-        return Emulator(configuration: configuration, clock: clock, callLog: callLog, services: services, database: database)
+        return Emulator(configuration: configuration, clock: clock, callLog: callLog, services: services, database: database, journal: journal)
     }
 }

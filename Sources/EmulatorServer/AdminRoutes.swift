@@ -22,7 +22,7 @@ struct AdminRoutes: Sendable {
         router.post(RouterPath(HandsonAPI.clock)) { request, _ in
             var request = request
             guard let body = try? await request.collectBody(upTo: maxBodyBytes) else { return Response(status: .contentTooLarge) }
-            return advanceClock(body: Data(buffer: body))
+            return await advanceClock(body: Data(buffer: body))
         }
         router.get(RouterPath(HandsonAPI.snapshots)) { _, _ in
             json(.object(["snapshots": .array((emulator.snapshots?.names() ?? []).map(JSONValue.string))]))
@@ -115,7 +115,7 @@ struct AdminRoutes: Sendable {
     }
 
     /// Body `{"advance": 300}` or `{"advance": "5m"}` (units s, m, h, d).
-    private func advanceClock(body: Data) -> Response {
+    private func advanceClock(body: Data) async -> Response {
         guard let document = try? JSONValue(jsonData: body.isEmpty ? Data("{}".utf8) : body),
               case .object(let fields) = document, let amount = fields["advance"] else {
             return json(.object(["error": "InvalidRequest", "message": "expected a JSON body such as {\"advance\": \"5m\"}"]), status: .badRequest)
@@ -130,7 +130,7 @@ struct AdminRoutes: Sendable {
             return json(.object(["error": "InvalidRequest", "message": "'advance' must be a non-negative number of seconds or a duration such as 90s, 5m, 2h, 1d"]), status: .badRequest)
         }
         do {
-            try emulator.clock.advance(by: seconds)
+            try await emulator.advanceClock(by: seconds)
         } catch {
             return json(.object(["error": "InvalidRequest", "message": .string(error.description)]), status: .badRequest)
         }

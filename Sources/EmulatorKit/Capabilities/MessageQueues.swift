@@ -17,4 +17,10 @@ public protocol MessageQueues: Sendable {
     /// Sends one message, as `SendMessage` with these members (`MessageBody`,
     /// `MessageAttributes`, `MessageGroupId`…); answers what SendMessage answers.
     func send(queueURL: String, message: JSONValue, context: RequestContext) async throws(AWSError) -> JSONValue
+
+    /// Delivers one message on a service's behalf (SNS, EventBridge, S3): the queue must exist
+    /// and its access policy must allow `caller` `sqs:SendMessage`, as AWS requires even in
+    /// the queue's own account. `message` has `SendMessage`'s members. Answers
+    /// `.delivered(messageId)`, or why not.
+    func deliver(queueArn: String, message: JSONValue, from caller: ServiceCaller) async -> DeliveryOutcome
 }

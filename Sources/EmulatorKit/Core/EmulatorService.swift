@@ -28,10 +28,17 @@ public protocol EmulatorService: Sendable {
 
     /// The server listens on `port` (function code reaches the emulator through it).
     func listening(on port: Int)
+
+    /// Runs what the virtual time now makes due (schedules, state changes, retries); the
+    /// emulator awaits it after `clock advance`, service by service in build order, so what
+    /// one service emits (an instance's state change) reaches the next (a rule) before the
+    /// advance answers. Services with timed work run a `ClockDriver` and call its `settle()`.
+    func settle() async
 }
 
 extension EmulatorService {
     public func shutdown() async {}
     public var routes: [ServiceRoute] { [] }
     public func listening(on port: Int) {}
+    public func settle() async {}
 }

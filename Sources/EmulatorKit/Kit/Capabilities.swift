@@ -44,3 +44,15 @@ extension CapabilityKey where Capability == any LogIngestion {
 extension CapabilityKey where Capability == any SessionAuthority {
     public static var sessions: Self { .init("sessions") }
 }
+
+extension CapabilityKey where Capability == any FunctionInvoker {
+    public static var functionInvoker: Self { .init("function invoker") }
+}
+
+extension CapabilityKey where Capability == any TopicPublisher {
+    public static var topicPublisher: Self { .init("topic publisher") }
+}
+
+extension CapabilityKey where Capability == any EventBus {
+    public static var eventBus: Self { .init("event bus") }
+}

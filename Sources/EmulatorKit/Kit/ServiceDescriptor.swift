@@ -23,7 +23,7 @@ public struct ServiceDescriptor: Sendable {
     }
 }
 
-/// What a service is built with: the shared database and clock, the emulator's account and
+/// What a service is built with: the shared database, clock and delivery journal, the emulator's account and
 /// region, and the capabilities of the services built before it.
 public struct ServiceEnvironment: Sendable {
     public let database: AppDatabase
@@ -31,13 +31,18 @@ public struct ServiceEnvironment: Sendable {
     public let capabilities: Capabilities
     public let account: String
     public let region: String
+    /// Where services that route messages (SNS, EventBridge, S3) record why each did or did
+    /// not arrive.
+    public let journal: DeliveryJournal
 
-    public init(database: AppDatabase, clock: VirtualClock, capabilities: Capabilities, account: String, region: String) {
+    public init(database: AppDatabase, clock: VirtualClock, capabilities: Capabilities, account: String, region: String,
+                journal: DeliveryJournal = DeliveryJournal()) {
         self.database = database
         self.clock = clock
         self.capabilities = capabilities
         self.account = account
         self.region = region
+        self.journal = journal
     }
 }
 

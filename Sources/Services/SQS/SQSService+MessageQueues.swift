@@ -39,3 +39,28 @@ extension SQSService: MessageQueues {
         return try await handle(operation: "SendMessage", input: .object(fields), context: context)
     }
 }
+
+extension SQSService {
+    public nonisolated func deliver(queueArn: String, message: JSONValue, from caller: ServiceCaller) async -> DeliveryOutcome {
+        guard let arn = ARN(queueArn), let url = await queueURL(arn: arn) else {
+            return .failed("there is no queue \(queueArn)")
+        }
+        let context = RequestContext(account: arn.account, region: arn.region)
+        let attributes = try? await handle(operation: "GetQueueAttributes",
+                                           input: ["QueueUrl": .string(url), "AttributeNames": ["Policy"]], context: context)
+        var policy: String?
+        if case .object(let output)? = attributes, case .object(let values)? = output["Attributes"],
+           case .string(let text)? = values["Policy"] { policy = text }
+        if let refusal = ServiceCallerPolicy.refusal(policyText: policy, caller: caller, action: "sqs:SendMessage",
+                                                     resource: queueArn, resourceKind: "queue") {
+            return .refused(refusal)
+        }
+        do {
+            let answer = try await send(queueURL: url, message: message, context: context)
+            if case .object(let fields) = answer, case .string(let id)? = fields["MessageId"] { return .delivered(id) }
+            return .delivered("")
+        } catch {
+            return .failed("\(error.code): \(error.message)")
+        }
+    }
+}
