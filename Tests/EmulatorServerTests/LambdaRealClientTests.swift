@@ -5,7 +5,7 @@ import Testing
 @Suite struct LambdaRealClientTests {
     static let scenarios = ["invoke_success_and_error", "environment_and_update", "zip_slip_rejected", "sqs_trigger_with_dlq",
                             "roles_are_enforced", "large_package_and_code_location",
-                            "function_environment_is_bounded"]
+                            "function_environment_is_bounded", "resource_policy"]
 
     @Test(arguments: scenarios)
     func boto3Scenario(_ name: String) async throws {

@@ -36,3 +36,11 @@ enum LambdaErrors {
         AWSError(code: "ServiceException", message: message, httpStatus: 500)
     }
 }
+
+extension LambdaErrors {
+    static func preconditionFailed() -> AWSError {
+        AWSError(code: "PreconditionFailedException",
+                 message: "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+                 httpStatus: 412)
+    }
+}

@@ -19,6 +19,9 @@ struct LambdaFunction: Sendable, Codable {
     var lastModified: Double
     var revisionId: String
     var tags: [String: String]
+    /// The resource policy's statements (`add-permission`), each as Lambda returns it; nil
+    /// for none (and for functions stored before policies existed).
+    var policyStatements: [String]?
 
     var arn: String { "arn:aws:lambda:\(region):\(account):function:\(name)" }
     var key: String { "\(account):\(region):\(name)" }

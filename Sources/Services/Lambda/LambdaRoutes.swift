@@ -82,14 +82,17 @@ extension LambdaService {
     }
 
     /// Lambda in the registry: its schema; it uses queues, permissions and log ingestion
-    /// when the services providing them are registered.
+    /// when the services providing them are registered, and invokes functions for others.
     public static let descriptor = ServiceDescriptor(
         name: "lambda", migrations: LambdaMigrations.all,
+        provides: [CapabilityKey.functionInvoker.name],
         requires: [CapabilityKey.messageQueues.name, CapabilityKey.permissions.name, CapabilityKey.logIngestion.name]
     ) { environment in
-        try await LambdaService(database: environment.database, clock: environment.clock,
-                                queues: environment.capabilities.resolve(.messageQueues),
-                                permissions: environment.capabilities.resolve(.permissions),
-                                logs: environment.capabilities.resolve(.logIngestion))
+        let lambda = try await LambdaService(database: environment.database, clock: environment.clock,
+                                             queues: environment.capabilities.resolve(.messageQueues),
+                                             permissions: environment.capabilities.resolve(.permissions),
+                                             logs: environment.capabilities.resolve(.logIngestion))
+        environment.capabilities.provide(lambda, as: .functionInvoker)
+        return lambda
     }
 }

@@ -31,7 +31,7 @@ extension LambdaService {
             description: try input.string("Description") ?? "", timeout: timeout, memorySize: memory,
             environment: variables,
             codeSha256: archive.sha256, codeSize: archive.zip.count, lastModified: now,
-            revisionId: UUID().uuidString.lowercased(), tags: try input.stringMap("Tags") ?? [:])
+            revisionId: UUID().uuidString.lowercased(), tags: try input.stringMap("Tags") ?? [:], policyStatements: nil)
         functions[key] = function
         try await durable(store.commit([LambdaStore.save(function, code: archive.zip)]))
         return function.configuration

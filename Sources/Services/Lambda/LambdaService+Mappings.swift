@@ -20,6 +20,11 @@ extension LambdaService {
         guard await queueURL(queue) != nil else {
             throw LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.")
         }
+        if let existing = mappings.values.first(where: { $0.functionKey == function.key && $0.eventSourceArn == source }) {
+            throw AWSError(code: "ResourceConflictException",
+                           message: "An event source mapping with SQS arn (\" \(source) \") and function (\" \(function.name) \") already exists. Please update or delete the existing mapping with UUID \(existing.uuid)",
+                           httpStatus: 409)
+        }
         if let permissions {
             for action in Self.pollerActions {
                 let decision = await permissions.decide(roleArn: function.role, action: "sqs:\(action)", resource: source, context: [:])

@@ -59,6 +59,9 @@ public actor LambdaService: EmulatorService, DurableService {
         case "ListEventSourceMappings": return await listEventSourceMappings(input, context)
         case "UpdateEventSourceMapping": return try await updateEventSourceMapping(input, context)
         case "DeleteEventSourceMapping": return try await deleteEventSourceMapping(input)
+        case "AddPermission": return try await addPermission(input, context)
+        case "RemovePermission": return try await removePermission(input, context)
+        case "GetPolicy": return try await getPolicy(input, context)
         case "GetAccountSettings":
             return ["AccountLimit": ["TotalCodeSize": 80_530_636_800, "CodeSizeUnzipped": 262_144_000, "CodeSizeZipped": 52_428_800,
                                      "ConcurrentExecutions": 1000, "UnreservedConcurrentExecutions": 1000],

@@ -164,6 +164,12 @@ def sqs_trigger_with_dlq():
     create("numbers-worker")
     mapping = lam.create_event_source_mapping(FunctionName="numbers-worker", EventSourceArn=queue_arn, BatchSize=1)
     expect(mapping["State"] in ("Creating", "Enabled"), mapping)
+    try:
+        lam.create_event_source_mapping(FunctionName="numbers-worker", EventSourceArn=queue_arn, BatchSize=1)
+        raise AssertionError("a second mapping of the same queue and function was accepted")
+    except ClientError as exc:
+        expect(exc.response["Error"]["Code"] == "ResourceConflictException" and mapping["UUID"] in exc.response["Error"]["Message"],
+               exc.response)
     for n in range(1, 7):
         sqs.send_message(QueueUrl=queue, MessageBody=str(n))
     # Evens are processed and deleted; odds fail, come back after the visibility timeout,
@@ -290,7 +296,36 @@ def function_environment_is_bounded():
         expect(exc.response["Error"]["Message"] == "Unzipped size must be smaller than 262144000 bytes", exc.response)
 
 
-SCENARIOS = {f.__name__: f for f in [function_environment_is_bounded, invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq,
+def resource_policy():
+    """add-permission writes Lambda's statement; get-policy answers the document; errors as AWS's."""
+    create("notify", code="def handler(e, c):\n    return e\n")
+    topic = "arn:aws:sns:us-east-1:123456789012:alerts"
+    added = lam.add_permission(FunctionName="notify", StatementId="from-sns", Action="lambda:InvokeFunction",
+                               Principal="sns.amazonaws.com", SourceArn=topic)
+    statement = json.loads(added["Statement"])
+    expect(statement == {"Sid": "from-sns", "Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"},
+                         "Action": "lambda:InvokeFunction",
+                         "Resource": "arn:aws:lambda:us-east-1:123456789012:function:notify",
+                         "Condition": {"ArnLike": {"AWS:SourceArn": topic}}}, statement)
+    policy = lam.get_policy(FunctionName="notify")
+    document = json.loads(policy["Policy"])
+    expect(document["Version"] == "2012-10-17" and document["Statement"] == [statement] and policy["RevisionId"], policy)
+    try:
+        lam.add_permission(FunctionName="notify", StatementId="from-sns", Action="lambda:InvokeFunction", Principal="sns.amazonaws.com")
+        raise AssertionError("a duplicate statement id was accepted")
+    except ClientError as exc:
+        expect(exc.response["Error"]["Code"] == "ResourceConflictException", exc.response)
+    lam.remove_permission(FunctionName="notify", StatementId="from-sns")
+    for call in (lambda: lam.get_policy(FunctionName="notify"),
+                 lambda: lam.remove_permission(FunctionName="notify", StatementId="from-sns")):
+        try:
+            call()
+            raise AssertionError("a removed statement was still there")
+        except ClientError as exc:
+            expect(exc.response["Error"]["Code"] == "ResourceNotFoundException", exc.response)
+
+
+SCENARIOS = {f.__name__: f for f in [resource_policy, function_environment_is_bounded, invoke_success_and_error, environment_and_update, zip_slip_rejected, sqs_trigger_with_dlq,
                                      roles_are_enforced, large_package_and_code_location]}
 
 if __name__ == "__main__":
