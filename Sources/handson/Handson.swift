@@ -17,7 +17,7 @@ struct Handson: AsyncParsableCommand {
         version: HandsonVersion.current,
         subcommands: [
             ListLabs.self, Show.self, Start.self, Shell.self, Env.self, Check.self, HintCommand.self, Solution.self,
-            Next.self, Back.self, Goto.self, Status.self, Reset.self, Answer.self, Clock.self, Doctor.self, Stop.self,
+            Next.self, Back.self, Goto.self, Status.self, Reset.self, Answer.self, Clock.self, Why.self, Doctor.self, Stop.self,
             NewLab.self, Validate.self, TestLabs.self, Grade.self, Explain.self, Serve.self,
         ]
     )

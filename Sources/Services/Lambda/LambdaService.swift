@@ -83,6 +83,9 @@ public actor LambdaService: EmulatorService, DurableService {
             fields["warmEnvironments"] = .number(Double(idle[function.key]?.count ?? 0))
             fields["account"] = .string(function.account)
             fields["region"] = .string(function.region)
+            if let statements = function.policyStatements {
+                fields["policy"] = (try? JSONValue(jsonString: FunctionPolicyStatement.document(statements))) ?? .null
+            }
             return .object(fields)
         }
         let mappingStates = mappings.values.sorted { $0.uuid < $1.uuid }.map { $0.description() }
