@@ -23,6 +23,8 @@ public final class Emulator: Sendable {
     public let callLog: CallLog
     /// Why each published message and event did or did not arrive (`deliveries`).
     public let journal: DeliveryJournal
+    /// Local webhooks functions and subscriptions deliver to (`webhooks`).
+    public let webhooks: WebhookSink
     private let services: [String: any EmulatorService]
     /// The services in build order: a provider before the services that use it.
     private let servicesInBuildOrder: [any EmulatorService]
@@ -36,6 +38,7 @@ public final class Emulator: Sendable {
         self.clock = clock
         self.callLog = callLog
         self.journal = journal
+        self.webhooks = WebhookSink(clock: clock)
         self.services = Dictionary(uniqueKeysWithValues: services.map { ($0.name, $0) })
         self.servicesInBuildOrder = services
         self.database = database
@@ -47,7 +50,7 @@ public final class Emulator: Sendable {
     public func service(named name: String) -> (any EmulatorService)? { services[name] }
 
     /// The endpoints services serve besides the AWS APIs (`ServiceRoute`), under `/_handson/`.
-    public var serviceRoutes: [ServiceRoute] { services.values.flatMap(\.routes) }
+    public var serviceRoutes: [ServiceRoute] { services.values.flatMap(\.routes) + webhooks.routes }
 
     /// The server listens on `port`: services that hand it to code they run learn it.
     public func listening(on port: Int) {
@@ -87,6 +90,7 @@ public final class Emulator: Sendable {
             ]),
             "calls": .array(callLog.entries().map(\.json)),
             "deliveries": journal.json,
+            "webhooks": webhooks.json,
         ]
         for (name, service) in services {
             document[name] = await service.state()
@@ -99,6 +103,7 @@ public final class Emulator: Sendable {
         for service in services.values { try await service.reset() }
         callLog.clear()
         journal.clear()
+        webhooks.clear()
     }
 
     /// Moves the virtual clock forward and answers once every service has run what that
@@ -130,5 +135,8 @@ public final class Emulator: Sendable {
         }
         for service in services.values { try await service.reload() }
         callLog.replace(with: try await database.loadCallLog(limit: callLog.capacity))
+        // Kept in memory only, so not in the snapshot: what they held belongs to a later time.
+        journal.clear()
+        webhooks.clear()
     }
 }

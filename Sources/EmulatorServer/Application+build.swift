@@ -33,7 +33,7 @@ struct EmulatorResponder: HTTPResponder {
 
     private func route(_ request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        if path.hasPrefix(HandsonAPI.rootPrefix) || path == HandsonAPI.motoReset {
+        if path == HandsonAPI.root || path.hasPrefix(HandsonAPI.rootPrefix) || path == HandsonAPI.motoReset {
             do {
                 return try await router.respond(to: request, context: context)
             } catch let error as HTTPError where error.status == .notFound {
@@ -102,7 +102,7 @@ func writeTokenFile(_ configuration: ServerConfiguration) throws {
 public func buildApplication(emulator: Emulator, catalog: ServiceCatalog, configuration: ServerConfiguration, version: String,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     let admin = AdminRoutes(emulator: emulator, version: version, maxBodyBytes: configuration.maxBodyBytes)
-    let openPrefixes = emulator.serviceRoutes.filter { $0.access == .secretInURL }.map { HandsonAPI.servicePath($0.fixedPrefix) }
+    let openPrefixes = emulator.serviceRoutes.filter { $0.access != .token }.map { HandsonAPI.servicePath($0.fixedPrefix) }
     let access = AccessGuard(configuration: configuration, openPrefixes: openPrefixes)
     let responder = EmulatorResponder(
         router: makeRouter(emulator: emulator, admin: admin, maxBodyBytes: configuration.maxBodyBytes).buildResponder(),

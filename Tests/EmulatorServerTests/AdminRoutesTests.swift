@@ -127,6 +127,11 @@ import Testing
             try await client.execute(uri: "/_handson/nope", method: .get, headers: Self.admin) { response in
                 #expect(response.status == .notFound)
             }
+            // The bare root is the emulator's, not an AWS call.
+            try await client.execute(uri: "/_handson", method: .post, headers: Self.admin) { response in
+                #expect(response.status == .notFound)
+                #expect(!String(buffer: response.body).contains("InvalidAction"))
+            }
         }
     }
 

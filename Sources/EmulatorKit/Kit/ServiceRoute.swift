@@ -12,6 +12,9 @@ public struct ServiceRoute: Sendable {
         /// cannot send our header: a custom runtime speaking the standard Lambda Runtime API,
         /// anything fetching a presigned-style `Code.Location`.
         case secretInURL
+        /// No secret: the route only records what it is sent, bounded (a local webhook,
+        /// `WebhookSink`); cross-site browser requests are still refused before routing.
+        case open
     }
 
     public let method: String

@@ -14,7 +14,7 @@ struct FuzzReport {
     var seconds = 0.0
     var slowest = 0.0
     var slowestLabel = ""
-    var slowCalls: [(label: String, seconds: Double)] = []
+    var slowCalls: [(label: String, seconds: Double, limit: Double)] = []
 
     var line: String {
         "fuzz \(target): \(inputs) inputs (\(values) values, \(errors) errors) in \(String(format: "%.1f", seconds)) s, "
@@ -25,7 +25,7 @@ struct FuzzReport {
     /// Fails the test on every call over the slow limit (a bounded hang), naming each input.
     func recordIssues() {
         for call in slowCalls.prefix(5) {
-            Issue.record("fuzz \(target): input \(call.label) took \(String(format: "%.2f", call.seconds)) s (over \(FuzzBudget.current.slowSeconds) s); rerun it with HANDSON_FUZZ_REPLAY=\(call.label)")
+            Issue.record("fuzz \(target): input \(call.label) took \(String(format: "%.2f", call.seconds)) s (over \(String(format: "%.1f", call.limit)) s, the limit at the machine's load then); rerun it with HANDSON_FUZZ_REPLAY=\(call.label)")
         }
     }
 }
@@ -126,7 +126,8 @@ enum Fuzz {
             report.slowest = seconds
             report.slowestLabel = label
         }
-        if seconds > FuzzBudget.current.slowSeconds { report.slowCalls.append((label, seconds)) }
+        let limit = FuzzBudget.current.slowLimitNow
+        if seconds > limit { report.slowCalls.append((label, seconds, limit)) }
     }
 
     private static func finish(_ report: FuzzReport) {

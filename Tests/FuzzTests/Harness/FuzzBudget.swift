@@ -20,6 +20,16 @@ struct FuzzBudget: Sendable {
     /// Inputs every target runs even past its seconds (`HANDSON_FUZZ_MIN_INPUTS`, default 50).
     var minimumInputs = 50
 
+    /// The slow limit for a call ending now: `slowSeconds` on an idle machine, stretched by
+    /// how many runnable tasks share each core (the one-minute load average), so parallel
+    /// builds or test suites on a 2-core machine do not turn wall-clock time into a finding.
+    var slowLimitNow: Double {
+        var load = [0.0, 0.0, 0.0]
+        let cores = Double(max(ProcessInfo.processInfo.activeProcessorCount, 1))
+        guard getloadavg(&load, 3) >= 1 else { return slowSeconds }
+        return slowSeconds * max(1, load[0] / cores)
+    }
+
     static let defaultSeed: UInt64 = 0x4841_4E44_534F_4E11  // "HANDSON" + issue 11
 
     static let current: FuzzBudget = {
